@@ -24,6 +24,7 @@ export interface UpdateEntry {
   build: string;
   version: ExchangeVersion;
   releaseDate?: string;
+  dateSource?: string;
   /** Set when a fact about this update could not be checked against a primary source. */
   unverified?: string;
   source: string;
@@ -54,6 +55,7 @@ interface RawUpdate {
   kind: string;
   build: string;
   releaseDate?: string;
+  dateSource?: string;
   unverified?: string;
   source: string;
 }

@@ -30,3 +30,47 @@ export {
   parseExchangeVersion,
   type ExchangeVersion,
 } from './version.js';
+export { isAtOrBeyondUpdate, isAtOrBeyondUpdateFor } from './at-or-beyond.js';
+export {
+  BUILD_KEYED_CVES,
+  CONFIG_GATED_CVES,
+  EMERGENCY_MITIGATIONS,
+  KNOWN_EXPLOITED,
+  allCveIds,
+  knownExploited,
+  mitigationsFor,
+  updateMonth,
+  type BuildKeyedCves,
+  type ConfigGatedCve,
+  type EmergencyMitigation,
+  type KnownExploitedEntry,
+} from './cve-catalogue.js';
+export {
+  evaluateCves,
+  openFindings,
+  updateReleaseDate,
+  type CveEvaluationOptions,
+  type CveFinding,
+  type CveState,
+} from './cve-exposure.js';
+export { identifyBuild, productOf, type BuildIdentity } from './identify.js';
+export {
+  KB_AS_OF,
+  KB_MAX_AGE_DAYS,
+  KNOWLEDGE_SOURCES,
+  kbAgeDays,
+  kbAgeWarning,
+  kbInfo,
+  type KbInfo,
+  type KnowledgeSource,
+} from './kb-info.js';
+export {
+  evaluateLifecycle,
+  lastSecurityFixDate,
+  productLifecycle,
+  type EsuPeriod,
+  type LifecycleStatus,
+  type LifecycleVerdict,
+  type ProductLifecycle,
+} from './lifecycle.js';
+export { nextStep } from './next-step.js';

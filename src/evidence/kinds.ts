@@ -1,0 +1,66 @@
+/**
+ * The registry of evidence kinds: one entry per kind, saying what produces it, where it sits in
+ * a bundle and in a HealthChecker-layout folder, and how it is imported (DESIGN.md "Evidence").
+ */
+import type { ExchangeServerInfo } from './importers/exchange-server.js';
+import type { HotFix } from './importers/hotfixes.js';
+import type { InstalledUpdate } from './importers/installed-updates.js';
+import type { OperatingSystemInfo } from './importers/operating-system.js';
+import type { RebootPending } from './importers/reboot-pending.js';
+import type { SetupVersion } from './importers/setup-version.js';
+import { EXCHANGE_KINDS } from './kinds/exchange-kinds.js';
+import { HARDWARE_KINDS } from './kinds/hardware-kinds.js';
+import { IIS_KINDS } from './kinds/iis-kinds.js';
+import type { EvidenceKind } from './kinds/kind.js';
+import { ORGANIZATION_KINDS } from './kinds/organization-kinds.js';
+import { OS_KINDS } from './kinds/os-kinds.js';
+
+export type { EvidenceKind, KindFormat, KindScope, LooseFileRule } from './kinds/kind.js';
+
+/** The value type of each kind that has a typed importer. */
+export interface KindValueMap {
+  'exchange.server': ExchangeServerInfo;
+  'exchange.setup-version': SetupVersion;
+  'exchange.installed-updates': InstalledUpdate[];
+  'os.operating-system': OperatingSystemInfo;
+  'os.reboot-pending': RebootPending;
+  'os.hotfixes': HotFix[];
+}
+
+export type TypedKindId = keyof KindValueMap;
+
+/** Every kind, sorted by id. */
+export const EVIDENCE_KINDS: readonly EvidenceKind[] = [
+  ...EXCHANGE_KINDS,
+  ...ORGANIZATION_KINDS,
+  ...OS_KINDS,
+  ...IIS_KINDS,
+  ...HARDWARE_KINDS,
+].sort((a, b) => a.id.localeCompare(b.id));
+
+const BY_ID = new Map(EVIDENCE_KINDS.map((kind) => [kind.id, kind]));
+const BY_BUNDLE_FILE = new Map(EVIDENCE_KINDS.map((kind) => [kind.bundleFile.toLowerCase(), kind]));
+const BY_HEALTHCHECKER_FILE = new Map(
+  EVIDENCE_KINDS.flatMap((kind) =>
+    kind.healthCheckerFiles.map((file) => [file.toLowerCase(), kind] as const),
+  ),
+);
+
+export function findKind(id: string): EvidenceKind | undefined {
+  return BY_ID.get(id);
+}
+
+/** The kind a bundle member is named after (`exchange.server.xml`), case-insensitively. */
+export function kindOfBundleFile(fileName: string): EvidenceKind | undefined {
+  return BY_BUNDLE_FILE.get(fileName.toLowerCase());
+}
+
+/** The kind whose canonical HealthChecker-layout path this is, case-insensitively. */
+export function kindOfHealthCheckerFile(relativePath: string): EvidenceKind | undefined {
+  return BY_HEALTHCHECKER_FILE.get(relativePath.toLowerCase());
+}
+
+/** Every canonical HealthChecker-layout path, as the registry spells it. */
+export function healthCheckerCanonicalFiles(): string[] {
+  return EVIDENCE_KINDS.flatMap((kind) => kind.healthCheckerFiles);
+}

@@ -1,0 +1,74 @@
+/**
+ * What the registry says about one evidence kind. Kept as plain data: the collector, the loader,
+ * `evidence inspect` and the controls all read these entries, and a test holds them to the
+ * corpus.
+ */
+import type { CliDocument } from '../clixml/model.js';
+import type { FactAnchor } from '../object-path.js';
+
+export type KindScope = 'server' | 'organization';
+
+/** clixml: Export-Clixml output; xml-config: a raw XML file (web.config); text: anything else. */
+export type KindFormat = 'clixml' | 'xml-config' | 'text';
+
+/** A typed importer's result: the value and where in the document it was read. */
+export interface ImportedValue<T> {
+  value: T;
+  /** The first anchor is the object; later ones the members the value chiefly rests on. */
+  anchors: FactAnchor[];
+}
+
+export type KindImporter<T> = (document: CliDocument) => ImportedValue<T>;
+
+/**
+ * How a loose CliXml file is recognised: its first object's type name (without `Deserialized.`),
+ * optionally a member it must have and a suffix that member's text must end with.
+ */
+export interface LooseFileRule {
+  typeName: string;
+  member?: string;
+  endsWith?: string;
+}
+
+export interface EvidenceKind {
+  /** Stable id, `<area>.<what>`, e.g. `exchange.server`. */
+  id: string;
+  title: string;
+  scope: KindScope;
+  /** The PowerShell that produces the file. */
+  command: string;
+  format: KindFormat;
+  /** File name inside a bundle's server or organization folder. */
+  bundleFile: string;
+  /** Canonical paths in a HealthChecker-layout folder, relative, forward slashes. */
+  healthCheckerFiles: readonly string[];
+  /**
+   * Alternates that no generic rule (numbered, suffixed or prefixed name) would relate to the
+   * canonical file; `*` matches within one path segment.
+   */
+  healthCheckerAlternates?: readonly string[];
+  /** The source tool computed the value (HealthChecker's verdicts): facts are `derived`. */
+  derived?: boolean;
+  looseFileRules?: readonly LooseFileRule[];
+  importer?: KindImporter<unknown>;
+}
+
+/** The fields a registry entry states; the rest follows from the id and format. */
+export type KindSpec = Omit<EvidenceKind, 'bundleFile' | 'format' | 'healthCheckerFiles'> & {
+  format?: KindFormat;
+  /** One canonical HealthChecker-layout path, when the kind has one. */
+  healthChecker?: string;
+};
+
+/** Fills in the bundle file name (`<id>.xml`, or `<id>.config` for raw config files). */
+export function defineKind(spec: KindSpec): EvidenceKind {
+  const { healthChecker, format = 'clixml', ...rest } = spec;
+  const extension = format === 'clixml' || healthChecker?.endsWith('.xml') ? 'xml' : 'config';
+
+  return {
+    ...rest,
+    format,
+    bundleFile: `${spec.id}.${extension}`,
+    healthCheckerFiles: healthChecker === undefined ? [] : [healthChecker],
+  };
+}

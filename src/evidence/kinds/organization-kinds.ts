@@ -1,0 +1,128 @@
+/**
+ * Organisation-wide evidence: exported once, read for every server
+ * (reference/healthchecker-checks.md §14.1). In a HealthChecker-layout folder these files sit
+ * beside the server's own, but their subject is the organisation.
+ */
+import { defineKind, type EvidenceKind } from './kind.js';
+
+const SYSTEM_CONFIGURATION = 'Microsoft.Exchange.Data.Directory.SystemConfiguration';
+
+export const ORGANIZATION_KINDS: readonly EvidenceKind[] = [
+  defineKind({
+    id: 'exchange.organization-config',
+    title: 'Organization configuration (Get-OrganizationConfig)',
+    scope: 'organization',
+    command: 'Get-OrganizationConfig',
+    healthChecker: 'Exchange/GetOrganizationConfig.xml',
+    looseFileRules: [
+      { typeName: 'Microsoft.Exchange.Data.Directory.Management.OrganizationConfig' },
+    ],
+  }),
+  defineKind({
+    id: 'exchange.accepted-domains',
+    title: 'Accepted domains',
+    scope: 'organization',
+    command: 'Get-AcceptedDomain',
+    healthChecker: 'Exchange/GetAcceptedDomain.xml',
+    looseFileRules: [{ typeName: `${SYSTEM_CONFIGURATION}.AcceptedDomain` }],
+  }),
+  defineKind({
+    id: 'exchange.send-connectors',
+    title: 'Send connectors',
+    scope: 'organization',
+    command: 'Get-SendConnector',
+    healthChecker: 'Exchange/GetSendConnector.xml',
+    looseFileRules: [{ typeName: `${SYSTEM_CONFIGURATION}.SmtpSendConnectorConfig` }],
+  }),
+  defineKind({
+    id: 'exchange.auth-config',
+    title: 'OAuth configuration (Get-AuthConfig)',
+    scope: 'organization',
+    command: 'Get-AuthConfig',
+    healthChecker: 'Exchange/GetAuthConfig.xml',
+    looseFileRules: [{ typeName: `${SYSTEM_CONFIGURATION}.AuthConfig` }],
+  }),
+  defineKind({
+    id: 'exchange.irm-configuration',
+    title: 'Information Rights Management configuration',
+    scope: 'organization',
+    command: 'Get-IRMConfiguration',
+    healthChecker: 'Exchange/GetIrmConfiguration.xml',
+    looseFileRules: [{ typeName: `${SYSTEM_CONFIGURATION}.IRMConfiguration` }],
+  }),
+  defineKind({
+    id: 'exchange.hybrid-configuration',
+    title: 'Hybrid configuration',
+    scope: 'organization',
+    command: 'Get-HybridConfiguration',
+    healthChecker: 'Exchange/GetHybridConfiguration.xml',
+    looseFileRules: [{ typeName: `${SYSTEM_CONFIGURATION}.HybridConfiguration` }],
+  }),
+  defineKind({
+    id: 'exchange.partner-applications',
+    title: 'OAuth partner applications',
+    scope: 'organization',
+    command: 'Get-PartnerApplication',
+    healthChecker: 'Exchange/GetPartnerApplication.xml',
+    looseFileRules: [{ typeName: `${SYSTEM_CONFIGURATION}.PartnerApplication` }],
+  }),
+  defineKind({
+    id: 'exchange.setting-overrides',
+    title: 'Setting overrides',
+    scope: 'organization',
+    command: 'Get-SettingOverride',
+    healthChecker: 'Exchange/GetSettingOverride.xml',
+    looseFileRules: [{ typeName: `${SYSTEM_CONFIGURATION}.ConfigurationSettings.SettingOverride` }],
+  }),
+  defineKind({
+    id: 'exchange.global-monitoring-overrides',
+    title: 'Global monitoring overrides',
+    scope: 'organization',
+    command: 'Get-GlobalMonitoringOverride',
+    healthChecker: 'Exchange/GetGlobalMonitoringOverride.xml',
+  }),
+  defineKind({
+    id: 'exchange.public-folder-dynamic-groups',
+    title: 'Dynamic distribution groups of public folder mailboxes',
+    scope: 'organization',
+    command: 'Get-DynamicDistributionGroup "PublicFolderMailboxes*" -IncludeSystemObjects',
+    healthChecker: 'Exchange/GetDynamicDistributionGroupPfMailboxes.xml',
+    looseFileRules: [
+      { typeName: 'Microsoft.Exchange.Data.Directory.Management.DynamicDistributionGroup' },
+    ],
+  }),
+  defineKind({
+    id: 'ad.schema-version-pt',
+    title: 'AD schema class ms-Exch-Schema-Version-Pt (rangeUpper)',
+    scope: 'organization',
+    command: '[ADSI] schema search: (&(objectClass=attributeSchema)(cn=ms-Exch-Schema-Version-Pt))',
+    healthChecker: 'Exchange/GetExchangeAdSchemaClass_ms-Exch-Schema-Version-Pt.xml',
+  }),
+  defineKind({
+    id: 'ad.schema-storage-group',
+    title: 'AD schema class ms-Exch-Storage-Group (possSuperiors)',
+    scope: 'organization',
+    command: '[ADSI] schema search: (&(objectClass=classSchema)(cn=ms-Exch-Storage-Group))',
+    healthChecker: 'Exchange/GetExchangeAdSchemaClass_ms-Exch-Storage-Group.xml',
+  }),
+  defineKind({
+    id: 'ad.domain-acls',
+    title: 'ACLs of the domain roots, AdminSDHolder and Microsoft Exchange System Objects',
+    scope: 'organization',
+    command: '[ADSI] nTSecurityDescriptor of each domain root, AdminSDHolder and MESO',
+    healthChecker: 'Exchange/GetExchangeDomainsAclPermissions.xml',
+  }),
+  defineKind({
+    id: 'ad.exchange-well-known-groups',
+    title: 'Exchange well-known security groups with their SIDs',
+    scope: 'organization',
+    command: '[ADSI] otherWellKnownObjects of CN=Microsoft Exchange,CN=Services,<configuration NC>',
+    healthChecker: 'Exchange/GetExchangeWellKnownSecurityGroups.xml',
+  }),
+  defineKind({
+    id: 'mobile.devices',
+    title: 'Mobile devices (Exchange ActiveSync partnerships)',
+    scope: 'organization',
+    command: 'Get-MobileDevice -ResultSize Unlimited',
+  }),
+];

@@ -1,0 +1,200 @@
+/**
+ * Reads a bundle .zip into memory without extracting anything to disk, refusing entries whose
+ * names could escape a folder and archives that would exhaust memory (zip bombs).
+ */
+import yauzl from 'yauzl';
+import type { Entry, ZipFile } from 'yauzl';
+import { ExztError } from '../errors.js';
+import { compareText, type SourceTree, type TreeMember } from './source-tree.js';
+
+export const ZIP_LIMITS = {
+  /** Entries in the central directory; a bundle of 100 servers has about 10,000. */
+  maxEntries: 20_000,
+  /** Sum of the declared uncompressed sizes. */
+  maxTotalBytes: 2 * 1024 ** 3,
+  /** Uncompressed to compressed; CliXml compresses about 10:1, a zip bomb 1,000:1 and more. */
+  maxCompressionRatio: 200,
+  /** Entries smaller than this are not held to the ratio: a small file of blanks is no bomb. */
+  ratioFloorBytes: 1024 ** 2,
+};
+
+export type ZipLimits = typeof ZIP_LIMITS;
+
+const UTF8_NAME_FLAG = 0x800;
+const S_IFMT = 0o170000;
+const S_IFLNK = 0o120000;
+
+export async function readZipTree(
+  label: string,
+  zipPath: string,
+  limits: ZipLimits = ZIP_LIMITS,
+): Promise<SourceTree> {
+  const zip = await openZip(label, zipPath);
+  try {
+    if (zip.entryCount > limits.maxEntries) {
+      throw zipError(
+        'ZIP_LIMIT',
+        label,
+        `has ${zip.entryCount} entries, more than the limit of ${limits.maxEntries}`,
+      );
+    }
+    const members = await readEntries(zip, label, limits);
+    members.sort((a, b) => compareText(a.path, b.path));
+    return { label, container: 'zip', members };
+  } finally {
+    zip.close();
+  }
+}
+
+async function openZip(label: string, zipPath: string): Promise<ZipFile> {
+  try {
+    return await yauzl.openPromise(zipPath, {
+      lazyEntries: true,
+      decodeStrings: false,
+      validateEntrySizes: true,
+    });
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new ExztError('INPUT', `${label} is not a readable .zip: ${reason}`, { cause: error });
+  }
+}
+
+async function readEntries(zip: ZipFile, label: string, limits: ZipLimits): Promise<TreeMember[]> {
+  const members: TreeMember[] = [];
+  const seen = new Set<string>();
+  let totalBytes = 0;
+  for await (const entry of entriesOf(zip)) {
+    const name = safeEntryName(entry, label);
+    if (name.endsWith('/')) continue;
+    checkEntry(entry, name, label, limits, seen);
+
+    totalBytes += entry.uncompressedSize;
+    if (totalBytes > limits.maxTotalBytes) {
+      throw zipError(
+        'ZIP_LIMIT',
+        label,
+        `uncompresses to more than ${limits.maxTotalBytes} bytes (at entry '${name}')`,
+      );
+    }
+    const bytes = await readEntry(zip, entry, name, label);
+    members.push({ path: name, read: () => Promise.resolve(bytes) });
+  }
+  return members;
+}
+
+/** The entries one by one, as yauzl's lazy mode hands them out. */
+async function* entriesOf(zip: ZipFile): AsyncGenerator<Entry> {
+  for (;;) {
+    const next = new Promise<Entry | undefined>((resolve, reject) => {
+      const onEntry = (entry: Entry): void => {
+        cleanUp();
+        resolve(entry);
+      };
+      const onEnd = (): void => {
+        cleanUp();
+        resolve(undefined);
+      };
+      const onError = (error: Error): void => {
+        cleanUp();
+        reject(error);
+      };
+      const cleanUp = (): void => {
+        zip.off('entry', onEntry).off('end', onEnd).off('error', onError);
+      };
+      zip.on('entry', onEntry).on('end', onEnd).on('error', onError);
+    });
+    zip.readEntry();
+    const entry = await next;
+    if (entry === undefined) return;
+    yield entry;
+  }
+}
+
+/** The entry's name, refused when it could point outside the bundle folder. */
+function safeEntryName(entry: Entry, label: string): string {
+  const raw = entry.fileName as unknown as Buffer;
+  // Names without the UTF-8 flag are CP437; bundles use ASCII names, which both agree on.
+  const name = raw.toString(
+    (entry.generalPurposeBitFlag & UTF8_NAME_FLAG) !== 0 ? 'utf8' : 'latin1',
+  );
+  const refuse = (why: string): ExztError =>
+    zipError('ZIP_UNSAFE', label, `entry '${name}' ${why}`);
+
+  if (name === '' || name.includes('\0')) throw refuse('has an empty or NUL-containing name');
+  if (name.includes('\\'))
+    throw refuse('contains a backslash, which Windows reads as a folder separator');
+  if (name.startsWith('/')) throw refuse('is an absolute path');
+  if (/^[A-Za-z]:/.test(name)) throw refuse('starts with a drive letter');
+  if (name.split('/').includes('..')) throw refuse("has a '..' segment that escapes the bundle");
+  return name
+    .split('/')
+    .filter((segment) => segment !== '.')
+    .join('/');
+}
+
+function checkEntry(
+  entry: Entry,
+  name: string,
+  label: string,
+  limits: ZipLimits,
+  seen: Set<string>,
+): void {
+  const key = name.toLowerCase();
+  if (seen.has(key))
+    throw zipError(
+      'ZIP_UNSAFE',
+      label,
+      `has entry '${name}' twice (names compare case-insensitively)`,
+    );
+  seen.add(key);
+
+  const unixMode = entry.externalFileAttributes >>> 16;
+  if ((unixMode & S_IFMT) === S_IFLNK)
+    throw zipError('ZIP_UNSAFE', label, `entry '${name}' is a symbolic link`);
+  if (entry.isEncrypted()) throw zipError('ZIP_UNSAFE', label, `entry '${name}' is encrypted`);
+
+  const ratio = entry.uncompressedSize / Math.max(entry.compressedSize, 1);
+  if (entry.uncompressedSize > limits.ratioFloorBytes && ratio > limits.maxCompressionRatio) {
+    throw zipError(
+      'ZIP_LIMIT',
+      label,
+      `entry '${name}' expands ${Math.round(ratio)}:1 (${entry.compressedSize} to ${entry.uncompressedSize} bytes), ` +
+        `more than ${limits.maxCompressionRatio}:1; refusing it as a zip bomb`,
+    );
+  }
+}
+
+async function readEntry(zip: ZipFile, entry: Entry, name: string, label: string): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let length = 0;
+  try {
+    const stream = await zip.openReadStreamPromise(entry);
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      length += chunk.length;
+      // yauzl checks this too; stopping here keeps a lying header from filling memory.
+      if (length > entry.uncompressedSize) break;
+      chunks.push(chunk);
+    }
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw zipError('ZIP_LIMIT', label, `entry '${name}' cannot be read: ${reason}`, error);
+  }
+
+  if (length !== entry.uncompressedSize) {
+    throw zipError(
+      'ZIP_LIMIT',
+      label,
+      `entry '${name}' declares ${entry.uncompressedSize} bytes but holds ${length > entry.uncompressedSize ? 'more' : length}`,
+    );
+  }
+  return Buffer.concat(chunks);
+}
+
+function zipError(
+  code: 'ZIP_UNSAFE' | 'ZIP_LIMIT',
+  label: string,
+  message: string,
+  cause?: unknown,
+): ExztError {
+  return new ExztError(code, `${label}: ${message}`, { cause });
+}

@@ -75,6 +75,9 @@ interface RawProduct {
   cus: RawCumulativeUpdate[];
 }
 
+// TODO(#2): SUs from before 2021 carry no release date (Microsoft's table lists none), and the
+// March 2021 SUs Microsoft built for CUs HealthChecker does not list (e.g. 15.2.221.18) are left
+// out to keep agreement with HealthChecker; Exchange SE CU1 is not known yet.
 const PRODUCTS: readonly ProductEntry[] = (buildsData.products as RawProduct[]).map(toProduct);
 
 function toProduct(raw: RawProduct): ProductEntry {

@@ -25,6 +25,8 @@ export interface ProductLifecycle {
   source: string;
 }
 
+// TODO(#2): ESU period 2 is stored as 2026-05-01..2026-10-31 ('May through October 2026');
+// replace with Microsoft's exact days when found.
 const LIFECYCLES = lifecycleData.products as ProductLifecycle[];
 
 export function productLifecycle(product: ExchangeProduct): ProductLifecycle | undefined {

@@ -1,0 +1,208 @@
+/**
+ * Assembles the Contoso evidence bundle in memory: one CliXml file per server and kind, the
+ * organisation file, manifest.json (with each file's SHA-256 and one recorded failure) and the
+ * README. Pure and deterministic: the same knowledge base gives the same bytes.
+ */
+import { createHash } from 'node:crypto';
+
+import { encodeClixml } from '../../src/evidence/clixml/writer.js';
+import type { WritableObject } from '../../src/evidence/clixml/writer-values.js';
+import { buildOf } from '../../src/knowledge/index.js';
+import { exchangeServerExport } from './exchange-exports.js';
+import { hotFixesExport, operatingSystemExport, rebootPendingExport } from './os-exports.js';
+import type { HotFixEntry } from './os-exports.js';
+import { organizationConfigExport } from './organization-export.js';
+import { contosoReadme } from './readme.js';
+import {
+  COLLECTED_AT,
+  CONTOSO_SERVERS,
+  ORGANIZATION,
+  type ContosoServer,
+  type FileEncoding,
+} from './servers.js';
+import { installedUpdatesExport, setupVersionExport } from './setup-exports.js';
+
+export const TOOL = 'Collect-ExztEvidence.ps1';
+export const TOOL_VERSION = '0.1.0';
+
+/** Commands as the kind registry names them (shared contract of the version report). */
+export const COMMANDS = {
+  'exchange.server': 'Get-ExchangeServer -Identity $env:COMPUTERNAME -Status',
+  'exchange.setup-version': 'Get-Command ExSetup.exe | ForEach-Object FileVersionInfo',
+  'os.operating-system': 'Get-CimInstance Win32_OperatingSystem',
+  'os.reboot-pending':
+    'exzt reboot-pending probe: Session Manager PendingFileRenameOperations, CBS RebootPending, ' +
+    'WindowsUpdate RebootRequired, UpdateExeVolatile, SCCM DetermineIfRebootPending',
+  'os.hotfixes': 'Get-HotFix',
+  'exchange.installed-updates':
+    'Get-ChildItem HKLM:\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Uninstall | ' +
+    "Get-ItemProperty | Where-Object DisplayName -like '*Exchange Server*' | " +
+    'Select-Object DisplayName, DisplayVersion, InstallDate, Publisher, PSChildName',
+  'exchange.organization-config': 'Get-OrganizationConfig',
+} as const;
+
+export type ContosoKind = keyof typeof COMMANDS;
+
+export interface ManifestFile {
+  path: string;
+  sha256: string;
+  kind: ContosoKind;
+  subject: string;
+  command: string;
+  collectedAt: string;
+}
+
+export interface ManifestFailure {
+  subject: string;
+  kind: ContosoKind;
+  command: string;
+  error: string;
+}
+
+// Illustrative Windows update ids: the version report reads Exchange builds, not these.
+const HOTFIXES: Readonly<Record<string, readonly HotFixEntry[]>> = {
+  EX01: [
+    { id: 'KB5043080', description: 'Update', installedOn: '2025-09-15' },
+    { id: 'KB5068861', description: 'Security Update', installedOn: '2026-11-08' },
+  ],
+  EX02: [
+    { id: 'KB5012170', description: 'Security Update', installedOn: '2025-03-03' },
+    { id: 'KB5068787', description: 'Security Update', installedOn: '2026-11-15' },
+  ],
+  EX03: [{ id: 'KB5068791', description: 'Security Update', installedOn: '2026-11-01' }],
+  EX04: [
+    { id: 'KB5012170', description: 'Security Update', installedOn: '2024-03-18' },
+    { id: 'KB5066782', description: 'Security Update', installedOn: '2026-10-19' },
+  ],
+  EX2013: [
+    { id: 'KB2919355', description: 'Update', installedOn: '2019-07-01' },
+    { id: 'KB5022899', description: 'Security Update', installedOn: '2023-02-20' },
+  ],
+};
+
+/** Why EDGE01 has no os.hotfixes file: WMI (RPC) is blocked between the LAN and the perimeter. */
+const EDGE_HOTFIX_ERROR =
+  'Get-HotFix : The RPC server is unavailable. (Exception from HRESULT: 0x800706BA)\r\n' +
+  '    + CategoryInfo          : NotSpecified: (:) [Get-HotFix], COMException\r\n' +
+  '    + FullyQualifiedErrorId : System.Runtime.InteropServices.COMException,' +
+  'Microsoft.PowerShell.Commands.GetHotFixCommand';
+
+interface PlannedExport {
+  kind: ContosoKind;
+  encoding: FileEncoding;
+  objects: () => WritableObject[];
+}
+
+function cuBuildOf(server: ContosoServer): string {
+  const build = buildOf(server.product, server.cu);
+  if (build === undefined) throw new Error(`knowledge base has no ${server.product} ${server.cu}`);
+  return build;
+}
+
+function serverExports(server: ContosoServer): PlannedExport[] {
+  const cuBuild = cuBuildOf(server);
+  const osEncoding = server.osFileEncoding;
+  const hotFixes = HOTFIXES[server.name];
+  const planned: PlannedExport[] = [
+    {
+      kind: 'exchange.server',
+      encoding: 'utf-8',
+      objects: () => exchangeServerExport(server, cuBuild),
+    },
+    {
+      kind: 'exchange.setup-version',
+      encoding: 'utf-8',
+      objects: () => setupVersionExport(server),
+    },
+    {
+      kind: 'exchange.installed-updates',
+      encoding: 'utf-8',
+      objects: () => installedUpdatesExport(server, cuBuild),
+    },
+    {
+      kind: 'os.operating-system',
+      encoding: osEncoding,
+      objects: () => operatingSystemExport(server),
+    },
+    { kind: 'os.reboot-pending', encoding: osEncoding, objects: () => rebootPendingExport(server) },
+  ];
+  if (hotFixes !== undefined) {
+    planned.push({
+      kind: 'os.hotfixes',
+      encoding: osEncoding,
+      objects: () => hotFixesExport(server, hotFixes),
+    });
+  }
+  return planned;
+}
+
+/** 09:00:00 plus a minute per server and a few seconds per file, as a collector run would log. */
+function collectionTime(serverIndex: number, fileIndex: number): string {
+  const ms = Date.parse(COLLECTED_AT) + (serverIndex * 60 + 12 + fileIndex * 7) * 1000;
+  return new Date(ms).toISOString().replace('.000Z', 'Z');
+}
+
+function sha256(bytes: Buffer): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** Every file of the bundle, keyed by its path inside the bundle (forward slashes). */
+export function buildContosoBundle(): Map<string, Buffer> {
+  const files = new Map<string, Buffer>();
+  const entries: ManifestFile[] = [];
+  const add = (path: string, kind: ContosoKind, subject: string, at: string, bytes: Buffer) => {
+    files.set(path, bytes);
+    entries.push({
+      path,
+      sha256: sha256(bytes),
+      kind,
+      subject,
+      command: COMMANDS[kind],
+      collectedAt: at,
+    });
+  };
+
+  const sessionServer = CONTOSO_SERVERS[0];
+  if (sessionServer === undefined) throw new Error('Contoso has no servers');
+  const organization = encodeClixml(organizationConfigExport(sessionServer), { encoding: 'utf-8' });
+  add(
+    'organization/exchange.organization-config.xml',
+    'exchange.organization-config',
+    ORGANIZATION,
+    collectionTime(0, 0),
+    organization,
+  );
+
+  CONTOSO_SERVERS.forEach((server, serverIndex) => {
+    serverExports(server).forEach((planned, fileIndex) => {
+      const bytes = encodeClixml(planned.objects(), { encoding: planned.encoding });
+      const path = `servers/${server.name}/${planned.kind}.xml`;
+      add(path, planned.kind, server.name, collectionTime(serverIndex + 1, fileIndex), bytes);
+    });
+  });
+
+  files.set('manifest.json', Buffer.from(manifestJson(entries), 'utf8'));
+  files.set('README.md', Buffer.from(contosoReadme(CONTOSO_SERVERS), 'utf8'));
+  return files;
+}
+
+function manifestJson(entries: ManifestFile[]): string {
+  const failures: ManifestFailure[] = [
+    {
+      subject: 'EDGE01',
+      kind: 'os.hotfixes',
+      command: COMMANDS['os.hotfixes'],
+      error: EDGE_HOTFIX_ERROR,
+    },
+  ];
+  const manifest = {
+    schema: 'exzt-bundle/1',
+    tool: TOOL,
+    toolVersion: TOOL_VERSION,
+    collectedAt: COLLECTED_AT,
+    organization: ORGANIZATION,
+    files: entries,
+    failures,
+  };
+  return `${JSON.stringify(manifest, null, 2)}\n`;
+}

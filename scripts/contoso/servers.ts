@@ -1,0 +1,251 @@
+/**
+ * The six servers of the sample organisation Contoso and the state each is in. Builds come from
+ * the knowledge base, so the sample follows it when a CU or SU entry changes.
+ */
+import { createHash } from 'node:crypto';
+
+import { buildOf, latestSecurityUpdate, type ExchangeProduct } from '../../src/knowledge/index.js';
+
+export const ORGANIZATION = 'Contoso';
+export const DOMAIN = 'contoso.com';
+export const COLLECTED_AT = '2026-11-30T09:00:00Z';
+
+export type FileEncoding = 'utf-16le' | 'utf-8';
+
+export interface OperatingSystem {
+  caption: string;
+  version: string;
+  buildNumber: string;
+  /** Win32_OperatingSystem.OperatingSystemSKU (7 Standard, 8 Datacenter). */
+  sku: number;
+  installDate: string;
+  lastBootUpTime: string;
+}
+
+export interface InstalledSecurityUpdate {
+  name: string;
+  kb: string;
+  /** yyyy-mm-dd, the day the uninstall key was written. */
+  installedOn: string;
+}
+
+export interface ContosoServer {
+  name: string;
+  product: ExchangeProduct;
+  cu: string;
+  /** Full build on disk (ExSetup.exe): the CU, or its SU. */
+  build: string;
+  update?: InstalledSecurityUpdate;
+  role: 'Mailbox' | 'Edge';
+  os: OperatingSystem;
+  productInstalledOn: string;
+  rebootPending: boolean;
+  /** Encoding of the server's os.* files; exchange.* files are UTF-8 with BOM. */
+  osFileEncoding: FileEncoding;
+  /** What the version report should conclude, for the README. */
+  expectation: string;
+  state: string;
+}
+
+const WINDOWS_2025: Omit<OperatingSystem, 'installDate' | 'lastBootUpTime'> = {
+  caption: 'Microsoft Windows Server 2025 Datacenter',
+  version: '10.0.26100',
+  buildNumber: '26100',
+  sku: 8,
+};
+const WINDOWS_2022: Omit<OperatingSystem, 'installDate' | 'lastBootUpTime'> = {
+  caption: 'Microsoft Windows Server 2022 Standard',
+  version: '10.0.20348',
+  buildNumber: '20348',
+  sku: 7,
+};
+const WINDOWS_2019: Omit<OperatingSystem, 'installDate' | 'lastBootUpTime'> = {
+  caption: 'Microsoft Windows Server 2019 Standard',
+  version: '10.0.17763',
+  buildNumber: '17763',
+  sku: 7,
+};
+const WINDOWS_2012_R2: Omit<OperatingSystem, 'installDate' | 'lastBootUpTime'> = {
+  caption: 'Microsoft Windows Server 2012 R2 Standard',
+  version: '6.3.9600',
+  buildNumber: '9600',
+  sku: 7,
+};
+
+/** A build the knowledge base must know; the sample is wrong without it. */
+function requireBuild(product: ExchangeProduct, cu: string, update?: string): string {
+  const build = buildOf(product, cu, update);
+  if (build === undefined) {
+    throw new Error(`knowledge base has no build for ${product} ${cu} ${update ?? ''}`.trim());
+  }
+  return build;
+}
+
+function requireLatestSu(product: ExchangeProduct, cu: string): string {
+  const latest = latestSecurityUpdate(product, cu);
+  if (latest === undefined) throw new Error(`knowledge base has no SU for ${product} ${cu}`);
+  return latest.name;
+}
+
+function onUpdate(
+  product: ExchangeProduct,
+  cu: string,
+  su: string,
+  kb: string,
+  installedOn: string,
+): Pick<ContosoServer, 'product' | 'cu' | 'build' | 'update'> {
+  return {
+    product,
+    cu,
+    build: requireBuild(product, cu, su),
+    update: { name: su, kb, installedOn },
+  };
+}
+
+// KB numbers of the SUs: Microsoft's release announcements (Feb26SU supersedes Dec25SU).
+export const CONTOSO_SERVERS: readonly ContosoServer[] = [
+  {
+    name: 'EX01',
+    ...onUpdate(
+      'ExchangeSE',
+      'RTM',
+      requireLatestSu('ExchangeSE', 'RTM'),
+      'KB5074992',
+      '2026-02-17',
+    ),
+    role: 'Mailbox',
+    os: {
+      ...WINDOWS_2025,
+      installDate: '2025-09-15T10:12:44',
+      lastBootUpTime: '2026-11-08T02:14:09',
+    },
+    productInstalledOn: '2025-09-16',
+    rebootPending: false,
+    osFileEncoding: 'utf-8',
+    state: 'Exchange Server SE RTM with the newest SU in the knowledge base (Feb26SU), active.',
+    expectation: 'current: latest SU installed and active; supported until 2035.',
+  },
+  {
+    name: 'EX02',
+    ...onUpdate('Exchange2019', 'CU15', 'Dec25SU', 'KB5071875', '2026-01-13'),
+    role: 'Mailbox',
+    os: {
+      ...WINDOWS_2022,
+      installDate: '2025-03-03T08:40:17',
+      lastBootUpTime: '2026-11-15T01:30:52',
+    },
+    productInstalledOn: '2025-03-04',
+    rebootPending: false,
+    osFileEncoding: 'utf-16le',
+    state: 'Exchange 2019 CU15 with Dec25SU: one SU behind the latest (Feb26SU).',
+    expectation:
+      'one SU behind: Feb26SU missing, with the CVEs it fixes; Exchange 2019 is past end of ' +
+      'support (2025-10-14), SUs only through the Extended Security Update programme.',
+  },
+  {
+    name: 'EX03',
+    ...onUpdate(
+      'Exchange2019',
+      'CU13',
+      requireLatestSu('Exchange2019', 'CU13'),
+      'KB5049233',
+      '2024-12-03',
+    ),
+    role: 'Mailbox',
+    os: {
+      ...WINDOWS_2019,
+      installDate: '2023-06-12T14:05:31',
+      lastBootUpTime: '2026-11-01T03:02:40',
+    },
+    productInstalledOn: '2023-06-13',
+    rebootPending: false,
+    osFileEncoding: 'utf-8',
+    state: 'Exchange 2019 CU13 with its last SU (Nov24SUv2); CU13 is no longer supported.',
+    expectation:
+      'unsupported CU: no SU after Nov24SUv2 exists for CU13, so every later CVE is open; ' +
+      'the way out is CU14 or CU15 (then Exchange SE).',
+  },
+  {
+    name: 'EX04',
+    ...onUpdate(
+      'Exchange2019',
+      'CU14',
+      requireLatestSu('Exchange2019', 'CU14'),
+      'KB5074994',
+      '2026-11-28',
+    ),
+    role: 'Mailbox',
+    os: {
+      ...WINDOWS_2022,
+      installDate: '2024-03-18T09:21:05',
+      lastBootUpTime: '2026-11-02T02:47:13',
+    },
+    productInstalledOn: '2024-03-19',
+    rebootPending: true,
+    osFileEncoding: 'utf-16le',
+    state:
+      'Exchange 2019 CU14: Feb26SU installed on 2026-11-28, after the last boot (2026-11-02), ' +
+      'and a reboot is pending (Component Based Servicing, pending file renames).',
+    expectation:
+      'latest SU installed but not active until the server restarts; until then treat the ' +
+      'server as exposed to the CVEs Feb26SU fixes.',
+  },
+  {
+    name: 'EDGE01',
+    ...onUpdate(
+      'Exchange2019',
+      'CU15',
+      requireLatestSu('Exchange2019', 'CU15'),
+      'KB5074993',
+      '2026-02-19',
+    ),
+    role: 'Edge',
+    os: {
+      ...WINDOWS_2022,
+      installDate: '2025-03-10T11:02:56',
+      lastBootUpTime: '2026-11-10T04:11:37',
+    },
+    productInstalledOn: '2025-03-11',
+    rebootPending: false,
+    osFileEncoding: 'utf-8',
+    state:
+      'Edge Transport server, Exchange 2019 CU15 with Feb26SU; its Get-HotFix export failed ' +
+      '(recorded in manifest.json).',
+    expectation:
+      'latest SU for CU15; Edge role noted; Windows updates "collection failed", never "none".',
+  },
+  {
+    name: 'EX2013',
+    ...onUpdate('Exchange2013', 'CU23', 'Mar23SU', 'KB5024296', '2023-03-20'),
+    role: 'Mailbox',
+    os: {
+      ...WINDOWS_2012_R2,
+      installDate: '2019-07-01T16:44:20',
+      lastBootUpTime: '2026-10-05T05:58:01',
+    },
+    productInstalledOn: '2019-07-02',
+    rebootPending: false,
+    osFileEncoding: 'utf-16le',
+    state: 'Exchange 2013 CU23 with Mar23SU, its last SU; Exchange 2013 support ended 2023-04-11.',
+    expectation:
+      'end of life: exposure to CVEs found after 2023-04-11 is unknown; move the mailboxes and ' +
+      'decommission. Windows Server 2012 R2 is past end of support too.',
+  },
+];
+
+/** A fixed GUID per purpose, so regenerating gives the same bytes (RunspaceId, object GUIDs). */
+export function stableGuid(purpose: string): string {
+  const hex = createHash('sha256').update(`contoso/${purpose}`).digest('hex');
+  const variant = ((parseInt(hex.charAt(16), 16) & 0x3) | 0x8).toString(16);
+  return [
+    hex.slice(0, 8),
+    hex.slice(8, 12),
+    `4${hex.slice(13, 16)}`,
+    `${variant}${hex.slice(17, 20)}`,
+    hex.slice(20, 32),
+  ].join('-');
+}
+
+export function fqdn(server: ContosoServer): string {
+  return `${server.name.toLowerCase()}.${DOMAIN}`;
+}

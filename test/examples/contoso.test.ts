@@ -1,0 +1,120 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+import { writeContosoBundle } from '../../scripts/generate-contoso.js';
+import type { ManifestFailure, ManifestFile } from '../../scripts/contoso/bundle.js';
+import { EXAMPLES_DIR } from '../helpers/paths.js';
+
+const CONTOSO_DIR = path.join(EXAMPLES_DIR, 'contoso');
+/** Committed beside the generated files, not generated. */
+const HAND_WRITTEN = new Set(['.gitattributes']);
+
+interface Manifest {
+  schema: string;
+  collectedAt: string;
+  organization: string;
+  files: ManifestFile[];
+  failures: ManifestFailure[];
+}
+
+/** Every file below a folder, as bundle member paths with forward slashes. */
+function listMembers(root: string): string[] {
+  return readdirSync(root, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) =>
+      path.relative(root, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'),
+    )
+    .filter((member) => !HAND_WRITTEN.has(member))
+    .sort();
+}
+
+function readManifest(): Manifest {
+  return JSON.parse(readFileSync(path.join(CONTOSO_DIR, 'manifest.json'), 'utf8')) as Manifest;
+}
+
+describe('examples/contoso', () => {
+  it('is exactly what the generator writes (regenerate with npm run examples:contoso)', () => {
+    const regenerated = mkdtempSync(path.join(tmpdir(), 'exzt-contoso-'));
+    try {
+      const written = writeContosoBundle(regenerated).sort();
+      assert.deepEqual(listMembers(CONTOSO_DIR), written, 'committed files differ from generated');
+      for (const member of written) {
+        const committed = readFileSync(path.join(CONTOSO_DIR, member));
+        const fresh = readFileSync(path.join(regenerated, member));
+        assert.ok(committed.equals(fresh), `${member} drifted from the generator`);
+      }
+    } finally {
+      rmSync(regenerated, { recursive: true, force: true });
+    }
+  });
+
+  it('has a manifest whose SHA-256 matches every file it lists, and lists every export', () => {
+    const manifest = readManifest();
+    const exports = listMembers(CONTOSO_DIR).filter((member) => member.endsWith('.xml'));
+    assert.deepEqual(manifest.files.map((file) => file.path).sort(), exports);
+    for (const file of manifest.files) {
+      const bytes = readFileSync(path.join(CONTOSO_DIR, file.path));
+      assert.equal(createHash('sha256').update(bytes).digest('hex'), file.sha256, file.path);
+    }
+  });
+
+  it('describes six servers, one organisation file and the failed Get-HotFix on EDGE01', () => {
+    const manifest = readManifest();
+    assert.equal(manifest.schema, 'exzt-bundle/1');
+    assert.equal(manifest.collectedAt, '2026-11-30T09:00:00Z');
+    const subjects = new Set(manifest.files.map((file) => file.subject));
+    assert.deepEqual([...subjects].sort(), [
+      'Contoso',
+      'EDGE01',
+      'EX01',
+      'EX02',
+      'EX03',
+      'EX04',
+      'EX2013',
+    ]);
+    assert.deepEqual(
+      manifest.failures.map((failure) => `${failure.subject} ${failure.kind}`),
+      ['EDGE01 os.hotfixes'],
+    );
+    assert.ok(!manifest.files.some((file) => file.path === 'servers/EDGE01/os.hotfixes.xml'));
+  });
+
+  it('writes the os.* files of EX02, EX04 and EX2013 in UTF-16 LE with BOM and CRLF, others UTF-8 with BOM', () => {
+    const utf16 = ['EX02', 'EX04', 'EX2013'];
+    for (const file of readManifest().files) {
+      const bytes = readFileSync(path.join(CONTOSO_DIR, file.path));
+      const wide = utf16.includes(file.subject) && file.kind.startsWith('os.');
+      const text = wide
+        ? bytes.subarray(2).toString('utf16le')
+        : bytes.subarray(3).toString('utf8');
+      assert.deepEqual(
+        [...bytes.subarray(0, wide ? 2 : 3)],
+        wide ? [0xff, 0xfe] : [0xef, 0xbb, 0xbf],
+        file.path,
+      );
+      assert.ok(
+        text.startsWith('<Objs Version="1.1.0.1"') && text.includes('>\r\n  <Obj'),
+        file.path,
+      );
+    }
+  });
+
+  it('shows EX04 with its SU installed after the last boot and a reboot pending', () => {
+    const read = (kind: string) =>
+      readFileSync(path.join(CONTOSO_DIR, 'servers/EX04', `${kind}.xml`));
+    const os = read('os.operating-system').toString('utf16le');
+    const updates = read('exchange.installed-updates').toString('utf8');
+    const reboot = read('os.reboot-pending').toString('utf16le');
+    const lastBoot = /<S N="LastBootUpTime">(\d{8})/.exec(os)?.[1];
+    const installed =
+      /\(KB\d+\)<\/S>\r\n\s+<S N="DisplayVersion">[^<]+<\/S>\r\n\s+<S N="InstallDate">(\d{8})/.exec(
+        updates,
+      )?.[1];
+    assert.ok(lastBoot !== undefined && installed !== undefined && installed > lastBoot);
+    assert.match(reboot, /<B N="ComponentBasedServicingPendingReboot">true<\/B>/);
+  });
+});

@@ -68,6 +68,8 @@ export interface CliObject extends NodeBase {
   collection?: CollectionType;
   /** Entries of a DCT child, in document order. */
   entries?: CliDictionaryEntry[];
+  /** Lower-cased names of the members read from `MS` (the rest came from `Props`). */
+  extendedMembers?: Set<string>;
 }
 
 export type CliNode = CliPrimitive | CliObject;

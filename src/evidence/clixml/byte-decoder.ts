@@ -1,0 +1,195 @@
+/**
+ * Bytes to text for the CliXml reader: detects the encoding from the first bytes, decodes chunk
+ * by chunk with a strict (fatal) TextDecoder, and finds the exact byte of an encoding error.
+ *
+ * Windows PowerShell 5.1 writes Export-Clixml as UTF-16 LE with a BOM; PowerShell 7 writes UTF-8
+ * without one. UTF-16 LE without a BOM is recognised by its `<\0` start.
+ */
+
+import { TextDecoder } from 'node:util';
+
+export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be';
+
+export interface DetectedEncoding {
+  encoding: TextEncodingName;
+  /** Length of the byte order mark, 0 when there is none. */
+  bomBytes: number;
+}
+
+/** A chunk could not be decoded: `validText` is what came before the bad byte. */
+export class EncodingFault {
+  constructor(
+    readonly validText: string,
+    /** Absolute byte offset of the first byte that cannot be decoded. */
+    readonly byteOffset: number,
+    readonly detail: string,
+  ) {}
+}
+
+/** Needs up to 4 bytes; fewer only at the end of input. */
+export function detectEncoding(head: Uint8Array): DetectedEncoding {
+  const [b0, b1, b2] = head;
+  if (b0 === 0xef && b1 === 0xbb && b2 === 0xbf) return { encoding: 'utf-8', bomBytes: 3 };
+  if (b0 === 0xff && b1 === 0xfe) return { encoding: 'utf-16le', bomBytes: 2 };
+  if (b0 === 0xfe && b1 === 0xff) return { encoding: 'utf-16be', bomBytes: 2 };
+  if (b0 === 0x3c && b1 === 0x00) return { encoding: 'utf-16le', bomBytes: 0 };
+  if (b0 === 0x00 && b1 === 0x3c) return { encoding: 'utf-16be', bomBytes: 0 };
+  return { encoding: 'utf-8', bomBytes: 0 };
+}
+
+const EMPTY = new Uint8Array(0);
+
+/** Decodes a byte stream in chunks; keeps an incomplete character for the next chunk. */
+export class ByteDecoder {
+  readonly encoding: TextEncodingName;
+  readonly bomBytes: number;
+  private readonly decoder: TextDecoder;
+  private carry: Uint8Array = EMPTY;
+  /** Absolute offset of the first byte of `carry` (or of the next chunk when carry is empty). */
+  private consumedBytes: number;
+  /** Bytes behind the text the last decode returned (equal to its length when ASCII UTF-8). */
+  lastByteCount = 0;
+
+  constructor(detected: DetectedEncoding) {
+    this.encoding = detected.encoding;
+    this.bomBytes = detected.bomBytes;
+    this.consumedBytes = detected.bomBytes;
+    this.decoder = new TextDecoder(detected.encoding, { fatal: true, ignoreBOM: true });
+  }
+
+  get wideUnits(): boolean {
+    return this.encoding !== 'utf-8';
+  }
+
+  /** Decodes the next chunk (the BOM already removed); returns text or the fault. */
+  decode(chunk: Uint8Array): string | EncodingFault {
+    const bytes = this.carry.length === 0 ? chunk : concatBytes(this.carry, chunk);
+    const complete = this.wideUnits
+      ? completeUtf16Length(bytes, this.encoding)
+      : completeUtf8Length(bytes);
+    this.carry = bytes.subarray(complete);
+
+    return this.decodeComplete(bytes.subarray(0, complete));
+  }
+
+  /** At end of input: what is still carried is a truncated character. */
+  finish(): EncodingFault | undefined {
+    if (this.carry.length === 0) return undefined;
+
+    const detail = this.wideUnits
+      ? this.carry.length % 2 === 1
+        ? 'the file has an odd number of bytes, so it is not UTF-16'
+        : 'the file ends inside a UTF-16 surrogate pair'
+      : 'the file ends inside a multi-byte UTF-8 sequence';
+    return new EncodingFault('', this.consumedBytes, detail);
+  }
+
+  private decodeComplete(bytes: Uint8Array): string | EncodingFault {
+    const startOffset = this.consumedBytes;
+    this.consumedBytes += bytes.length;
+    this.lastByteCount = bytes.length;
+    try {
+      return this.decoder.decode(bytes);
+    } catch {
+      const bad = this.wideUnits
+        ? firstBadUtf16Unit(bytes, this.encoding)
+        : firstBadUtf8Byte(bytes);
+      const validText = new TextDecoder(this.encoding, { ignoreBOM: true }).decode(
+        bytes.subarray(0, bad),
+      );
+      const detail = this.wideUnits
+        ? `an unpaired UTF-16 surrogate`
+        : `byte 0x${(bytes[bad] ?? 0).toString(16).padStart(2, '0')} cannot start or continue a UTF-8 character`;
+      return new EncodingFault(validText, startOffset + bad, detail);
+    }
+  }
+}
+
+function concatBytes(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const joined = new Uint8Array(a.length + b.length);
+  joined.set(a, 0);
+  joined.set(b, a.length);
+  return joined;
+}
+
+/** Length of the prefix that holds only whole UTF-8 sequences (a cut one moves to the carry). */
+function completeUtf8Length(bytes: Uint8Array): number {
+  const end = bytes.length;
+  for (let back = 1; back <= 3 && back <= end; back++) {
+    const byte = bytes[end - back]!;
+    if (byte < 0x80) return end;
+    if (byte >= 0xc0) return utf8SequenceLength(byte) > back ? end - back : end;
+  }
+  return end;
+}
+
+function utf8SequenceLength(lead: number): number {
+  if (lead >= 0xf0) return 4;
+  if (lead >= 0xe0) return 3;
+  return 2;
+}
+
+/** Whole code units only, and a trailing high surrogate waits for its partner. */
+function completeUtf16Length(bytes: Uint8Array, encoding: TextEncodingName): number {
+  const even = bytes.length - (bytes.length % 2);
+  if (even === 0) return 0;
+
+  const unit = readUtf16Unit(bytes, even - 2, encoding);
+  return unit >= 0xd800 && unit <= 0xdbff ? even - 2 : even;
+}
+
+function readUtf16Unit(bytes: Uint8Array, at: number, encoding: TextEncodingName): number {
+  return encoding === 'utf-16le'
+    ? bytes[at]! | (bytes[at + 1]! << 8)
+    : (bytes[at]! << 8) | bytes[at + 1]!;
+}
+
+function firstBadUtf16Unit(bytes: Uint8Array, encoding: TextEncodingName): number {
+  for (let at = 0; at + 1 < bytes.length; at += 2) {
+    const unit = readUtf16Unit(bytes, at, encoding);
+    if (unit >= 0xdc00 && unit <= 0xdfff) return at;
+    if (unit < 0xd800 || unit > 0xdbff) continue;
+
+    const next = at + 3 < bytes.length ? readUtf16Unit(bytes, at + 2, encoding) : -1;
+    if (next < 0xdc00 || next > 0xdfff) return at;
+    at += 2;
+  }
+  return bytes.length;
+}
+
+/** The first byte that breaks UTF-8 well-formedness (RFC 3629 §4, incl. overlongs/surrogates). */
+function firstBadUtf8Byte(bytes: Uint8Array): number {
+  let at = 0;
+  while (at < bytes.length) {
+    const length = wellFormedSequenceLength(bytes, at);
+    if (length === 0) return at;
+    at += length;
+  }
+  return bytes.length;
+}
+
+function wellFormedSequenceLength(bytes: Uint8Array, at: number): number {
+  const lead = bytes[at]!;
+  if (lead < 0x80) return 1;
+  if (lead < 0xc2 || lead > 0xf4) return 0;
+
+  const length = utf8SequenceLength(lead);
+  const second = bytes[at + 1] ?? -1;
+  const [low, high] =
+    lead === 0xe0
+      ? [0xa0, 0xbf]
+      : lead === 0xed
+        ? [0x80, 0x9f]
+        : lead === 0xf0
+          ? [0x90, 0xbf]
+          : lead === 0xf4
+            ? [0x80, 0x8f]
+            : [0x80, 0xbf];
+  if (second < low || second > high) return 0;
+
+  for (let i = 2; i < length; i++) {
+    const next = bytes[at + i] ?? -1;
+    if (next < 0x80 || next > 0xbf) return 0;
+  }
+  return length;
+}

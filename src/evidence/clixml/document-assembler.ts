@@ -1,0 +1,473 @@
+/**
+ * Builds CliNodes from the elements the parser reads: keeps the stack of open containers, checks
+ * which element may stand where (MS-PSRP 2.2.5), resolves Ref/TNRef through the RefRegistry and
+ * hands each finished child of <Objs> to `emit`.
+ */
+import type { ErrorCode } from '../../errors.js';
+import type {
+  CliDictionaryEntry,
+  CliNode,
+  CliObject,
+  CliPrimitive,
+  CollectionType,
+  NodePosition,
+} from './model.js';
+import { RefRegistry } from './ref-registry.js';
+import { TAG, TAGS_BY_ID, type TagInfo, tagName } from './tags.js';
+
+/** How the assembler reports an error: `at` is the absolute character index of the element. */
+export type FailAt = (code: ErrorCode, message: string, at: number) => never;
+
+const NO_TYPE_NAMES: readonly string[] = Object.freeze([]);
+const PROGRESS_RECORD_TYPE_NAMES: readonly string[] = Object.freeze([
+  'System.Management.Automation.ProgressRecord',
+  'System.Object',
+]);
+
+const COLLECTIONS: Readonly<Record<number, CollectionType>> = {
+  [TAG.LST]: 'list',
+  [TAG.IE]: 'enumerable',
+  [TAG.STK]: 'stack',
+  [TAG.QUE]: 'queue',
+};
+
+/** Member names of a ProgressRecord's fields (MS-PSRP, ProgressRecord serialization). */
+const PROGRESS_FIELDS: Readonly<Record<number, string>> = {
+  [TAG.AV]: 'Activity',
+  [TAG.AI]: 'ActivityId',
+  [TAG.PI]: 'ParentActivityId',
+  [TAG.PC]: 'PercentComplete',
+  [TAG.T]: 'RecordType',
+  [TAG.SR]: 'SecondsRemaining',
+  [TAG.SD]: 'StatusDescription',
+};
+
+/** One open container element. Frames are pooled per depth and reset on reuse. */
+class Frame {
+  tag = 0;
+  at = 0;
+  position: NodePosition | undefined = undefined;
+  name: string | undefined = undefined;
+  object: CliObject | undefined = undefined;
+  typeNameRefId: string | undefined = undefined;
+  typeNames: string[] | undefined = undefined;
+  items: CliNode[] | undefined = undefined;
+  entries: CliDictionaryEntry[] | undefined = undefined;
+  key: CliNode | undefined = undefined;
+  value: CliNode | undefined = undefined;
+}
+
+export class DocumentAssembler {
+  private readonly frames: Frame[] = [];
+  private depth = 0;
+  private readonly refs: RefRegistry;
+
+  constructor(
+    refWindow: number,
+    private readonly maxDepth: number,
+    private readonly fail: FailAt,
+    private readonly emit: (node: CliNode) => void,
+  ) {
+    this.refs = new RefRegistry(refWindow);
+  }
+
+  get openDepth(): number {
+    return this.depth;
+  }
+
+  /** The innermost open element, for "expected </X> opened at" messages. */
+  innermost(): { name: string; position: NodePosition | undefined; at: number } | undefined {
+    const frame = this.depth === 0 ? undefined : this.frames[this.depth - 1];
+    return frame && { name: tagName(frame.tag), position: frame.position, at: frame.at };
+  }
+
+  /** Checks that `child` may stand inside the innermost open element, and the depth limit. */
+  checkChild(child: TagInfo, at: number): void {
+    if (this.depth + 1 > this.maxDepth) {
+      this.fail(
+        'CLIXML_LIMIT',
+        `elements nest deeper than maxDepth (${this.maxDepth}) at <${child.name}>; raise maxDepth if the file is trusted`,
+        at,
+      );
+    }
+
+    const parent = this.frames[this.depth - 1];
+    if (parent === undefined) return;
+    if (!ALLOWED_CHILDREN[parent.tag]?.has(child.id)) {
+      const parentName = tagName(parent.tag);
+      this.fail(
+        'CLIXML_SYNTAX',
+        `unexpected <${child.name}> inside <${parentName}>; expected ${describeAllowed(parent.tag)}`,
+        at,
+      );
+    }
+  }
+
+  openContainer(
+    tag: number,
+    name: string | undefined,
+    refId: string | undefined,
+    position: NodePosition,
+    at: number,
+  ): void {
+    const parent = this.frames[this.depth - 1];
+    const frame = this.pushFrame(tag, name, position, at);
+    switch (tag) {
+      case TAG.Obj:
+        frame.object = this.createObject(name, refId, position, NO_TYPE_NAMES);
+        return;
+      case TAG.PR:
+        frame.object = this.createObject(name, refId, position, PROGRESS_RECORD_TYPE_NAMES);
+        return;
+      case TAG.TN:
+        frame.typeNames = [];
+        frame.typeNameRefId = refId;
+        frame.object = parent?.object;
+        return;
+      case TAG.Props:
+      case TAG.MS:
+        frame.object = parent?.object;
+        return;
+      case TAG.DCT:
+        frame.entries = [];
+        this.ownerOf(parent, at).entries = frame.entries;
+        return;
+      case TAG.En:
+        return;
+      default:
+        this.openCollection(tag, parent, frame, at);
+    }
+  }
+
+  private openCollection(tag: number, parent: Frame | undefined, frame: Frame, at: number): void {
+    const collection = COLLECTIONS[tag];
+    if (collection === undefined) return;
+
+    const owner = this.ownerOf(parent, at);
+    if (owner.items !== undefined) {
+      this.fail('CLIXML_SYNTAX', `a second collection element <${tagName(tag)}> in one <Obj>`, at);
+    }
+    frame.items = [];
+    owner.items = frame.items;
+    owner.collection = collection;
+  }
+
+  closeContainer(tag: number, at: number): void {
+    const frame = this.frames[this.depth - 1];
+    if (frame === undefined || frame.tag !== tag) this.failMismatchedEnd(tag, at);
+
+    this.depth--;
+    switch (tag) {
+      case TAG.Obj:
+      case TAG.PR:
+        this.attach(frame.object!, frame.name, tag, frame.at);
+        return;
+      case TAG.TN:
+        this.closeTypeNames(frame, at);
+        return;
+      case TAG.En:
+        this.closeEntry(frame);
+        return;
+      case TAG.Objs:
+        return;
+    }
+  }
+
+  /** A primitive value element, complete. */
+  primitive(node: CliPrimitive, tag: number, at: number): void {
+    this.attach(node, node.name, tag, at);
+  }
+
+  /** T, ToString or a progress-record field, with its decoded text. */
+  text(tag: number, text: string, position: () => NodePosition, at: number): void {
+    const frame = this.frames[this.depth - 1]!;
+    if (frame.tag === TAG.TN) {
+      frame.typeNames!.push(text);
+    } else if (frame.tag === TAG.Obj) {
+      frame.object!.toString = text;
+    } else {
+      this.progressField(frame.object!, tag, text, position(), at);
+    }
+  }
+
+  nil(name: string | undefined, position: NodePosition, at: number): void {
+    this.attach({ kind: 'nil', name, position }, name, TAG.Nil, at);
+  }
+
+  reference(name: string | undefined, refId: string | undefined, at: number): void {
+    const found = this.refs.resolveObject(refId ?? '');
+    if (found === 'evicted') {
+      this.fail(
+        'CLIXML_LIMIT',
+        `<Ref RefId="${refId}"> refers to an object outside the window of the last objects kept; raise refWindow to read this file`,
+        at,
+      );
+    }
+    if (found === 'unknown') {
+      this.fail(
+        'CLIXML_SYNTAX',
+        `<Ref RefId="${refId ?? ''}"> refers to an object never defined before it`,
+        at,
+      );
+    }
+    this.attach(found, name, TAG.Ref, at);
+  }
+
+  typeNameReference(refId: string | undefined, at: number): void {
+    const typeNames = this.refs.typeNames(refId ?? '');
+    if (typeNames === undefined) {
+      this.fail(
+        'CLIXML_SYNTAX',
+        `<TNRef RefId="${refId ?? ''}"> refers to a type-name list <TN> never defined before it`,
+        at,
+      );
+    }
+    this.frames[this.depth - 1]!.object!.typeNames = typeNames;
+  }
+
+  private createObject(
+    name: string | undefined,
+    refId: string | undefined,
+    position: NodePosition,
+    typeNames: readonly string[],
+  ): CliObject {
+    const object: CliObject = {
+      kind: 'object',
+      name,
+      position,
+      refId,
+      typeNames,
+      // An own `toString` (the model's field) is always present, so every object has one shape.
+      toString: undefined,
+      members: new Map(),
+      value: undefined,
+      items: undefined,
+      collection: undefined,
+      entries: undefined,
+      extendedMembers: undefined,
+    };
+    if (refId !== undefined) this.refs.defineObject(refId, object);
+    return object;
+  }
+
+  private pushFrame(
+    tag: number,
+    name: string | undefined,
+    position: NodePosition,
+    at: number,
+  ): Frame {
+    let frame = this.frames[this.depth];
+    if (frame === undefined) {
+      frame = new Frame();
+      this.frames.push(frame);
+    }
+    frame.tag = tag;
+    frame.at = at;
+    frame.position = position;
+    frame.name = name;
+    frame.object = frame.typeNameRefId = frame.typeNames = frame.items = frame.entries = undefined;
+    frame.key = frame.value = undefined;
+    this.depth++;
+    return frame;
+  }
+
+  private ownerOf(parent: Frame | undefined, at: number): CliObject {
+    if (parent?.object === undefined) this.fail('INTERNAL', 'collection outside an object', at);
+    return parent.object;
+  }
+
+  /** Puts a finished node where its parent wants it. */
+  private attach(node: CliNode, name: string | undefined, tag: number, at: number): void {
+    const parent = this.frames[this.depth - 1];
+    if (parent === undefined) {
+      this.emit(node);
+      return;
+    }
+
+    switch (parent.tag) {
+      case TAG.Objs:
+        this.emit(node);
+        return;
+      case TAG.Props:
+      case TAG.MS:
+        this.addMember(parent, node, name, tag, at);
+        return;
+      case TAG.En:
+        this.setEntryPart(parent, node, name, tag, at);
+        return;
+      case TAG.Obj:
+        this.setObjectValue(parent.object!, node, tag, at);
+        return;
+      case TAG.PR:
+        parent.object!.members.set('currentoperation', node);
+        return;
+      default:
+        parent.items!.push(node);
+    }
+  }
+
+  private addMember(
+    parent: Frame,
+    node: CliNode,
+    name: string | undefined,
+    tag: number,
+    at: number,
+  ): void {
+    if (name === undefined) {
+      this.fail(
+        'CLIXML_SYNTAX',
+        `<${tagName(tag)}> inside <${tagName(parent.tag)}> has no N attribute (member name)`,
+        at,
+      );
+    }
+
+    const members = parent.object!.members;
+    const key = name.toLowerCase();
+    // Adapted (Props) members come first in the file; the first of two same-named members wins.
+    if (members.has(key)) return;
+
+    members.set(key, node);
+    if (parent.tag === TAG.MS) (parent.object!.extendedMembers ??= new Set()).add(key);
+  }
+
+  private setEntryPart(
+    parent: Frame,
+    node: CliNode,
+    name: string | undefined,
+    tag: number,
+    at: number,
+  ): void {
+    if (name === 'Key' && parent.key === undefined) parent.key = node;
+    else if (name === 'Value' && parent.value === undefined) parent.value = node;
+    else {
+      this.fail(
+        'CLIXML_SYNTAX',
+        `<${tagName(tag)} N="${name ?? ''}"> inside <En>; expected one N="Key" and one N="Value"`,
+        at,
+      );
+    }
+  }
+
+  private setObjectValue(object: CliObject, node: CliNode, tag: number, at: number): void {
+    if (node.kind === 'object' || node.kind === 'nil' || object.value !== undefined) {
+      this.fail(
+        'CLIXML_SYNTAX',
+        `unexpected <${tagName(tag)}> inside <Obj>; an object holds at most one primitive value`,
+        at,
+      );
+    }
+    object.value = node;
+  }
+
+  private closeTypeNames(frame: Frame, at: number): void {
+    const typeNames = Object.freeze(frame.typeNames!);
+    if (
+      frame.typeNameRefId !== undefined &&
+      !this.refs.defineTypeNames(frame.typeNameRefId, typeNames)
+    ) {
+      this.fail(
+        'CLIXML_LIMIT',
+        'the document defines more type-name lists <TN> than the reader keeps (100000)',
+        at,
+      );
+    }
+    frame.object!.typeNames = typeNames;
+  }
+
+  private closeEntry(frame: Frame): void {
+    if (frame.key === undefined || frame.value === undefined) {
+      this.fail(
+        'CLIXML_SYNTAX',
+        `<En> needs a member N="Key" and a member N="Value"; found ${frame.key === undefined ? 'no Key' : 'no Value'}`,
+        frame.at,
+      );
+    }
+    this.frames[this.depth - 1]!.entries!.push({ key: frame.key, value: frame.value });
+  }
+
+  private progressField(
+    record: CliObject,
+    tag: number,
+    text: string,
+    position: NodePosition,
+    at: number,
+  ): void {
+    const memberName = PROGRESS_FIELDS[tag]!;
+    if (tag === TAG.AV || tag === TAG.SD || tag === TAG.T) {
+      record.members.set(memberName.toLowerCase(), {
+        kind: 'string',
+        tag: 'S',
+        value: text,
+        name: memberName,
+        position,
+      });
+      return;
+    }
+
+    const value = /^\s*-?\d+\s*$/.test(text) ? Number(text) : Number.NaN;
+    if (!Number.isSafeInteger(value)) {
+      this.fail(
+        'CLIXML_SYNTAX',
+        `expected an integer in <${tagName(tag)}>, found "${text.slice(0, 40)}"`,
+        at,
+      );
+    }
+    record.members.set(memberName.toLowerCase(), {
+      kind: 'number',
+      tag: 'I32',
+      value,
+      text: text.trim(),
+      name: memberName,
+      position,
+    });
+  }
+
+  private failMismatchedEnd(tag: number, at: number): never {
+    const open = this.innermost();
+    const opened = open?.position ? ` opened at ${open.position.line}:${open.position.column}` : '';
+    const expected =
+      open === undefined ? 'no end tag (nothing is open)' : `</${open.name}>${opened}`;
+    return this.fail('CLIXML_SYNTAX', `expected ${expected}, found </${tagName(tag)}>`, at);
+  }
+}
+
+const PRIMITIVE_IDS = TAGS_BY_ID.filter((info) => info.role === 'primitive').map((info) => info.id);
+const NODE_IDS = [TAG.Obj, TAG.Ref, TAG.Nil, TAG.PR, ...PRIMITIVE_IDS];
+const OBJECT_PARTS = [
+  TAG.TN,
+  TAG.TNRef,
+  TAG.ToString,
+  TAG.Props,
+  TAG.MS,
+  TAG.LST,
+  TAG.IE,
+  TAG.STK,
+  TAG.QUE,
+  TAG.DCT,
+  ...PRIMITIVE_IDS,
+];
+const PROGRESS_PARTS = [TAG.AV, TAG.AI, TAG.PI, TAG.PC, TAG.T, TAG.SR, TAG.SD, TAG.S, TAG.Nil];
+
+/** Which child elements each container accepts. */
+const ALLOWED_CHILDREN: Readonly<Record<number, ReadonlySet<number>>> = {
+  [TAG.Objs]: new Set(NODE_IDS),
+  [TAG.Obj]: new Set(OBJECT_PARTS),
+  [TAG.TN]: new Set([TAG.T]),
+  [TAG.Props]: new Set(NODE_IDS),
+  [TAG.MS]: new Set(NODE_IDS),
+  [TAG.LST]: new Set(NODE_IDS),
+  [TAG.IE]: new Set(NODE_IDS),
+  [TAG.STK]: new Set(NODE_IDS),
+  [TAG.QUE]: new Set(NODE_IDS),
+  [TAG.DCT]: new Set([TAG.En]),
+  [TAG.En]: new Set(NODE_IDS),
+  [TAG.PR]: new Set(PROGRESS_PARTS),
+};
+
+function describeAllowed(parentTag: number): string {
+  if (parentTag === TAG.TN) return '<T>';
+  if (parentTag === TAG.DCT) return '<En>';
+  if (parentTag === TAG.Obj) return 'TN, TNRef, ToString, Props, MS, a collection or one primitive';
+  if (parentTag === TAG.PR) return 'AV, AI, S or Nil, PI, PC, T, SR, SD';
+  return 'Obj, Ref, Nil or a primitive element';
+}

@@ -1,0 +1,50 @@
+/**
+ * The streaming PowerShell CliXml reader (Export-Clixml output); see docs/clixml.md.
+ *
+ * RefId policy. Type-name lists (`<TN RefId>`) are kept for the whole document, up to 100,000
+ * of them (more is CLIXML_LIMIT). Objects with a RefId (`<Obj RefId>`) are kept in a window of
+ * the `refWindow` (default 10,000) most recently opened objects; a `<Ref>` hands out the very
+ * instance it names. A `<Ref>` to an object that has left the window is CLIXML_LIMIT (raise
+ * `refWindow`); a `<Ref>` or `<TNRef>` to an id never defined is CLIXML_SYNTAX. The two id
+ * spaces are separate and document-wide.
+ *
+ * Progress records (`<PR>`) are read as objects typed System.Management.Automation.ProgressRecord
+ * with members Activity, ActivityId, CurrentOperation, ParentActivityId, PercentComplete,
+ * RecordType, SecondsRemaining and StatusDescription.
+ */
+export type {
+  CliDictionaryEntry,
+  CliDocument,
+  CliNode,
+  CliObject,
+  CliPrimitive,
+  CollectionType,
+  NodePosition,
+} from './model.js';
+export {
+  CHUNK_BYTES,
+  DEFAULT_MAX_DEPTH,
+  DEFAULT_MAX_STRING_CHARS,
+  DEFAULT_REF_WINDOW,
+  isCliXml,
+  parseCliXml,
+  readCliXmlFile,
+  streamCliXml,
+  type CliXmlReadOptions,
+} from './reader.js';
+export { MAX_TYPE_NAME_LISTS } from './ref-registry.js';
+export {
+  asBigInt,
+  asBoolean,
+  asDate,
+  asDurationMs,
+  asNumber,
+  asString,
+  asStringList,
+  entryValue,
+  hasTypeName,
+  member,
+  memberPath,
+  pathOf,
+  typeNameOf,
+} from './access.js';

@@ -1,0 +1,240 @@
+/**
+ * Entry points of the CliXml reader: stream a file or byte stream object by object, read a whole
+ * file, parse bytes in memory, or sniff whether bytes are an Export-Clixml document.
+ */
+import { createReadStream } from 'node:fs';
+import { ExztError } from '../../errors.js';
+import { ByteDecoder, detectEncoding, EncodingFault } from './byte-decoder.js';
+import type { CliDocument, CliNode } from './model.js';
+import { CliXmlParser, POWERSHELL_NAMESPACE } from './parser.js';
+
+export interface CliXmlReadOptions {
+  /** Label used in errors and provenance: the path as the user gave it. */
+  file: string;
+  /** Element nesting allowed; default 64. */
+  maxDepth?: number;
+  /** Longest single text value, in characters; default 16 Mi. */
+  maxStringChars?: number;
+  /** How many of the most recent objects with a RefId a Ref can reach; default 10,000. */
+  refWindow?: number;
+}
+
+export const DEFAULT_MAX_DEPTH = 64;
+export const DEFAULT_MAX_STRING_CHARS = 16 * 1024 * 1024;
+export const DEFAULT_REF_WINDOW = 10_000;
+/** Read size for files: large enough that per-chunk costs vanish, small enough to stay bounded. */
+export const CHUNK_BYTES = 1024 * 1024;
+
+/** Bytes needed to recognise the encoding (a UTF-8 BOM is 3, `<\0` is 2). */
+const ENCODING_HEAD_BYTES = 4;
+
+/** Feeds byte chunks through decoder and parser; the one path shared by every entry point. */
+class CliXmlFeed {
+  private head = new Uint8Array(0);
+  private decoder: ByteDecoder | undefined;
+  private parser: CliXmlParser | undefined;
+
+  constructor(private readonly options: Required<CliXmlReadOptions>) {}
+
+  get encoding(): CliDocument['encoding'] {
+    return this.decoder?.encoding === 'utf-16le' ? 'utf-16le' : 'utf-8';
+  }
+
+  get bom(): boolean {
+    return (this.decoder?.bomBytes ?? 0) > 0;
+  }
+
+  push(chunk: Uint8Array): void {
+    if (this.decoder === undefined) {
+      chunk = this.collectHead(chunk);
+      if (chunk.length < ENCODING_HEAD_BYTES) return;
+      chunk = this.start(chunk);
+    }
+    this.decode(chunk);
+  }
+
+  end(): void {
+    if (this.decoder === undefined) this.decode(this.start(this.head));
+
+    const fault = this.decoder!.finish();
+    if (fault !== undefined) this.failEncoding(fault);
+    this.parser!.finish();
+  }
+
+  /** Nodes finished since the last call. */
+  take(): CliNode[] {
+    const parser = this.parser;
+    if (parser === undefined || parser.completed.length === 0) return [];
+    return parser.completed.splice(0);
+  }
+
+  private collectHead(chunk: Uint8Array): Uint8Array {
+    if (this.head.length === 0 && chunk.length >= ENCODING_HEAD_BYTES) return chunk;
+
+    const joined = new Uint8Array(this.head.length + chunk.length);
+    joined.set(this.head, 0);
+    joined.set(chunk, this.head.length);
+    this.head = joined;
+    return joined;
+  }
+
+  /** Detects the encoding; returns the chunk without its byte order mark. */
+  private start(chunk: Uint8Array): Uint8Array {
+    const detected = detectEncoding(chunk);
+    if (detected.encoding === 'utf-16be') {
+      throw new ExztError(
+        'CLIXML_SYNTAX',
+        'the file is UTF-16 big-endian, which the reader does not support; export with -Encoding Unicode (UTF-16 LE) or UTF8',
+        { position: { file: this.options.file, line: 1, column: 1, offset: 0 } },
+      );
+    }
+
+    this.decoder = new ByteDecoder(detected);
+    this.parser = new CliXmlParser({
+      ...this.options,
+      bomBytes: detected.bomBytes,
+      wideUnits: detected.encoding !== 'utf-8',
+    });
+    return chunk.subarray(detected.bomBytes);
+  }
+
+  private decode(chunk: Uint8Array): void {
+    const decoder = this.decoder!;
+    const text = decoder.decode(chunk);
+    if (text instanceof EncodingFault) this.failEncoding(text);
+
+    const asciiOnly = decoder.encoding === 'utf-8' && decoder.lastByteCount === text.length;
+    this.parser!.push(text, asciiOnly);
+  }
+
+  private failEncoding(fault: EncodingFault): never {
+    const parser = this.parser!;
+    parser.push(fault.validText, false);
+    const position = parser.positionAtEnd();
+    const encoding = this.decoder!.encoding === 'utf-8' ? 'UTF-8' : 'UTF-16 LE';
+    const bom = this.bom ? 'its byte order mark' : 'its first bytes (no byte order mark)';
+    throw new ExztError(
+      'CLIXML_SYNTAX',
+      `wrong encoding: the file was read as ${encoding} from ${bom}, but ${fault.detail} at byte ${fault.byteOffset}`,
+      {
+        position: {
+          file: this.options.file,
+          line: position.line,
+          column: position.column,
+          offset: fault.byteOffset,
+        },
+      },
+    );
+  }
+}
+
+function resolveOptions(options: CliXmlReadOptions): Required<CliXmlReadOptions> {
+  return {
+    file: options.file,
+    maxDepth: options.maxDepth ?? DEFAULT_MAX_DEPTH,
+    maxStringChars: options.maxStringChars ?? DEFAULT_MAX_STRING_CHARS,
+    refWindow: options.refWindow ?? DEFAULT_REF_WINDOW,
+  };
+}
+
+/** Streams each child of <Objs> one at a time, in bounded memory. */
+export async function* streamCliXml(
+  input: string | AsyncIterable<Buffer | Uint8Array> | NodeJS.ReadableStream,
+  options: CliXmlReadOptions,
+): AsyncGenerator<CliNode> {
+  const feed = new CliXmlFeed(resolveOptions(options));
+  yield* readThrough(feed, input, options.file);
+}
+
+async function* readThrough(
+  feed: CliXmlFeed,
+  input: string | AsyncIterable<Buffer | Uint8Array> | NodeJS.ReadableStream,
+  file: string,
+): AsyncGenerator<CliNode> {
+  const source =
+    typeof input === 'string' ? createReadStream(input, { highWaterMark: CHUNK_BYTES }) : input;
+  try {
+    for await (const chunk of source as AsyncIterable<unknown>) {
+      feed.push(asBytes(chunk, file));
+      for (const node of feed.take()) yield node;
+    }
+  } catch (error) {
+    throw error instanceof ExztError ? error : inputError(file, error);
+  }
+
+  feed.end();
+  for (const node of feed.take()) yield node;
+}
+
+function asBytes(chunk: unknown, file: string): Uint8Array {
+  if (chunk instanceof Uint8Array) return chunk;
+  throw new ExztError(
+    'INPUT',
+    `${file}: the stream gave ${typeof chunk} chunks; expected bytes (do not set an encoding on it)`,
+  );
+}
+
+function inputError(file: string, cause: unknown): ExztError {
+  const reason = cause instanceof Error ? cause.message : String(cause);
+  return new ExztError('INPUT', `cannot read ${file}: ${reason}`, { position: { file }, cause });
+}
+
+/** Reads a whole file into a CliDocument (convenience for small exports). */
+export async function readCliXmlFile(
+  path: string,
+  options: Partial<CliXmlReadOptions> = {},
+): Promise<CliDocument> {
+  const resolved = resolveOptions({ ...options, file: options.file ?? path });
+  const feed = new CliXmlFeed(resolved);
+  const objects: CliNode[] = [];
+  for await (const node of readThrough(feed, path, resolved.file)) objects.push(node);
+  return { file: resolved.file, encoding: feed.encoding, bom: feed.bom, objects };
+}
+
+/** Parses bytes already in memory (e.g. a zip member). */
+export function parseCliXml(bytes: Uint8Array, options: CliXmlReadOptions): CliDocument {
+  const feed = new CliXmlFeed(resolveOptions(options));
+  const objects: CliNode[] = [];
+  for (let start = 0; start < bytes.length; start += CHUNK_BYTES) {
+    feed.push(bytes.subarray(start, start + CHUNK_BYTES));
+    objects.push(...feed.take());
+  }
+  feed.end();
+  objects.push(...feed.take());
+  return { file: options.file, encoding: feed.encoding, bom: feed.bom, objects };
+}
+
+/**
+ * Cheap sniff: is this the start of an Export-Clixml document (root `Objs` in the PowerShell
+ * namespace)? Give it the first 512 bytes or more; the namespace must be within them.
+ */
+export function isCliXml(head: Uint8Array): boolean {
+  const { encoding, bomBytes } = detectEncoding(head);
+  const text = new TextDecoder(encoding, { ignoreBOM: true }).decode(head.subarray(bomBytes));
+  const root = skipProlog(text);
+  if (root === -1 || !/^<Objs[\s>/]/.test(text.slice(root, root + 6))) return false;
+
+  const tagEnd = text.indexOf('>', root);
+  const tag = text.slice(root, tagEnd === -1 ? text.length : tagEnd);
+  return (
+    tag.includes(`xmlns="${POWERSHELL_NAMESPACE}"`) ||
+    tag.includes(`xmlns='${POWERSHELL_NAMESPACE}'`)
+  );
+}
+
+/** Index of the first element after whitespace, the XML declaration and comments; -1 if none. */
+function skipProlog(text: string): number {
+  let at = 0;
+  for (;;) {
+    while (at < text.length && ' \t\r\n'.includes(text[at]!)) at++;
+    if (text.startsWith('<?', at)) at = endOf(text, '?>', at);
+    else if (text.startsWith('<!--', at)) at = endOf(text, '-->', at);
+    else return at < text.length && text[at] === '<' ? at : -1;
+    if (at === -1) return -1;
+  }
+}
+
+function endOf(text: string, terminator: string, from: number): number {
+  const end = text.indexOf(terminator, from);
+  return end === -1 ? -1 : end + terminator.length;
+}

@@ -6,18 +6,8 @@
 import type { CliDocument, CliNode } from '../clixml/model.js';
 import type { ImportedValue } from '../kinds/kind.js';
 import type { FactAnchor } from '../object-path.js';
-import {
-  assignDefined,
-  booleanOf,
-  enumLabelOf,
-  memberAnchor,
-  memberOf,
-  numberOf,
-  objectAnchor,
-  shapeError,
-  singleObject,
-  textOf,
-} from './read.js';
+import { asBoolean, asNumber, asString, member } from '../clixml/index.js';
+import { assignDefined, memberAnchor, objectAnchor, shapeError, singleObject } from './read.js';
 
 export interface ExchangeServerInfo {
   name: string;
@@ -36,21 +26,21 @@ export function importExchangeServer(document: CliDocument): ImportedValue<Excha
     member: 'Name',
     description: 'an ExchangeServer object with a Name member (Get-ExchangeServer)',
   });
-  const name = textOf(memberOf(object, 'Name'));
+  const name = asString(member(object, 'Name'));
   if (name === undefined || name === '') {
-    throw shapeError(document, memberOf(object, 'Name'), 'the server name as a non-empty string');
+    throw shapeError(document, member(object, 'Name'), 'the server name as a non-empty string');
   }
 
-  const serverRoles = rolesOf(memberOf(object, 'ServerRole'));
+  const serverRoles = rolesOf(member(object, 'ServerRole'));
   const value: ExchangeServerInfo = {
     name,
     serverRoles,
-    isEdgeServer: booleanOf(memberOf(object, 'IsEdgeServer')) ?? serverRoles.includes('Edge'),
+    isEdgeServer: asBoolean(member(object, 'IsEdgeServer')) ?? serverRoles.includes('Edge'),
   };
-  assignDefined(value, 'fqdn', textOf(memberOf(object, 'Fqdn')));
-  assignDefined(value, 'adminDisplayVersion', versionText(memberOf(object, 'AdminDisplayVersion')));
-  assignDefined(value, 'edition', enumLabelOf(memberOf(object, 'Edition')));
-  assignDefined(value, 'site', siteName(memberOf(object, 'Site')));
+  assignDefined(value, 'fqdn', asString(member(object, 'Fqdn')));
+  assignDefined(value, 'adminDisplayVersion', versionText(member(object, 'AdminDisplayVersion')));
+  assignDefined(value, 'edition', asString(member(object, 'Edition')));
+  assignDefined(value, 'site', siteName(member(object, 'Site')));
 
   const anchors: FactAnchor[] = [objectAnchor(object, index)];
   const versionAnchor = memberAnchor(object, index, 'AdminDisplayVersion');
@@ -60,10 +50,10 @@ export function importExchangeServer(document: CliDocument): ImportedValue<Excha
 
 /** "Version 15.2 (Build 986.5)" from the ServerVersion's members, or the string as exported. */
 function versionText(node: CliNode | undefined): string | undefined {
-  if (node?.kind !== 'object') return textOf(node);
+  if (node?.kind !== 'object') return asString(node);
 
   const [major, minor, build, revision] = ['Major', 'Minor', 'Build', 'Revision'].map((part) =>
-    numberOf(memberOf(node, part)),
+    asNumber(member(node, part)),
   );
   if (major === undefined || minor === undefined || build === undefined) return undefined;
   return `Version ${major}.${minor} (Build ${build}.${revision ?? 0})`;
@@ -71,7 +61,7 @@ function versionText(node: CliNode | undefined): string | undefined {
 
 /** ServerRole is a flags enum: "Mailbox, ClientAccess". */
 function rolesOf(node: CliNode | undefined): string[] {
-  const label = enumLabelOf(node);
+  const label = asString(node);
   if (label === undefined) return [];
 
   return label
@@ -82,9 +72,9 @@ function rolesOf(node: CliNode | undefined): string[] {
 
 /** The site's Name member, or the last segment of a deserialised ADObjectId string. */
 function siteName(node: CliNode | undefined): string | undefined {
-  const name = textOf(memberOf(node, 'Name'));
+  const name = asString(member(node, 'Name'));
   if (name !== undefined) return name;
 
-  const path = textOf(node);
+  const path = asString(node);
   return path?.split('/').pop();
 }

@@ -6,15 +6,8 @@
 import type { CliDocument } from '../clixml/model.js';
 import type { ImportedValue } from '../kinds/kind.js';
 import type { FactAnchor } from '../object-path.js';
-import {
-  assignDefined,
-  compactDateToIso,
-  memberOf,
-  objectAnchor,
-  objectsOf,
-  shapeError,
-  textOf,
-} from './read.js';
+import { asString, member } from '../clixml/index.js';
+import { assignDefined, compactDateToIso, objectAnchor, objectsOf, shapeError } from './read.js';
 
 export interface InstalledUpdate {
   displayName: string;
@@ -30,7 +23,7 @@ export function importInstalledUpdates(document: CliDocument): ImportedValue<Ins
   const updates: InstalledUpdate[] = [];
   const anchors: FactAnchor[] = [];
   for (const { object, index } of objectsOf(document)) {
-    const displayName = textOf(memberOf(object, 'DisplayName'));
+    const displayName = asString(member(object, 'DisplayName'));
     if (displayName === undefined || displayName === '') {
       throw shapeError(document, object, 'an uninstall-registry entry with a DisplayName');
     }
@@ -38,10 +31,10 @@ export function importInstalledUpdates(document: CliDocument): ImportedValue<Ins
     const update: InstalledUpdate = { displayName };
     const kb =
       KB_IN_NAME.exec(displayName) ??
-      KB_IN_NAME.exec(textOf(memberOf(object, 'PSChildName')) ?? '');
+      KB_IN_NAME.exec(asString(member(object, 'PSChildName')) ?? '');
     assignDefined(update, 'kb', kb === null ? undefined : `KB${kb[1]}`);
-    assignDefined(update, 'installDate', compactDateToIso(textOf(memberOf(object, 'InstallDate'))));
-    assignDefined(update, 'displayVersion', textOf(memberOf(object, 'DisplayVersion')));
+    assignDefined(update, 'installDate', compactDateToIso(asString(member(object, 'InstallDate'))));
+    assignDefined(update, 'displayVersion', asString(member(object, 'DisplayVersion')));
     updates.push(update);
     anchors.push(objectAnchor(object, index));
   }

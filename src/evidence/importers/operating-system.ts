@@ -4,7 +4,8 @@
  */
 import type { CliDocument, CliNode } from '../clixml/model.js';
 import type { ImportedValue } from '../kinds/kind.js';
-import { assignDefined, memberOf, objectAnchor, singleObject, textOf } from './read.js';
+import { asString, member } from '../clixml/index.js';
+import { assignDefined, objectAnchor, singleObject } from './read.js';
 
 export interface OperatingSystemInfo {
   caption?: string;
@@ -22,16 +23,16 @@ export function importOperatingSystem(document: CliDocument): ImportedValue<Oper
   });
 
   const value: OperatingSystemInfo = {};
-  assignDefined(value, 'caption', textOf(memberOf(object, 'Caption')));
-  assignDefined(value, 'version', textOf(memberOf(object, 'Version')));
-  assignDefined(value, 'buildNumber', textOf(memberOf(object, 'BuildNumber')));
-  assignDefined(value, 'lastBootUpTime', bootTime(memberOf(object, 'LastBootUpTime')));
+  assignDefined(value, 'caption', asString(member(object, 'Caption')));
+  assignDefined(value, 'version', asString(member(object, 'Version')));
+  assignDefined(value, 'buildNumber', asString(member(object, 'BuildNumber')));
+  assignDefined(value, 'lastBootUpTime', bootTime(member(object, 'LastBootUpTime')));
   return { value, anchors: [objectAnchor(object, index)] };
 }
 
 function bootTime(node: CliNode | undefined): string | undefined {
   if (node?.kind === 'datetime') return node.text;
-  return cimDateTimeToIso(textOf(node));
+  return cimDateTimeToIso(asString(node));
 }
 
 const CIM_DATETIME = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})\.(\d{3})\d{3}([+-])(\d{3})$/;

@@ -4,7 +4,8 @@
  */
 import type { CliDocument } from '../clixml/model.js';
 import type { ImportedValue } from '../kinds/kind.js';
-import { booleanOf, memberOf, objectAnchor, shapeError, singleObject, textListOf } from './read.js';
+import { asBoolean, asStringList, member } from '../clixml/index.js';
+import { objectAnchor, shapeError, singleObject } from './read.js';
 
 export interface RebootPending {
   pendingFileRenameOperations: boolean;
@@ -34,15 +35,15 @@ export function importRebootPending(document: CliDocument): ImportedValue<Reboot
   });
 
   const flags = {} as Record<keyof typeof FLAGS, boolean>;
-  for (const [field, member] of Object.entries(FLAGS) as [keyof typeof FLAGS, string][]) {
-    const node = memberOf(object, member);
-    const flag = booleanOf(node);
+  for (const [field, memberName] of Object.entries(FLAGS) as [keyof typeof FLAGS, string][]) {
+    const node = member(object, memberName);
+    const flag = asBoolean(node);
     if (node !== undefined && node.kind !== 'nil' && flag === undefined) {
-      throw shapeError(document, node, `${member} as a boolean`);
+      throw shapeError(document, node, `${memberName} as a boolean`);
     }
     flags[field] = flag ?? false;
   }
 
-  const locations = textListOf(memberOf(object, 'PendingRebootLocations')) ?? [];
+  const locations = asStringList(member(object, 'PendingRebootLocations')) ?? [];
   return { value: { ...flags, locations }, anchors: [objectAnchor(object, index)] };
 }

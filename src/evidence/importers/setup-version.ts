@@ -6,15 +6,8 @@
 import type { CliDocument, CliNode } from '../clixml/model.js';
 import type { ImportedValue } from '../kinds/kind.js';
 import type { FactAnchor } from '../object-path.js';
-import {
-  memberAnchor,
-  memberOf,
-  numberOf,
-  objectAnchor,
-  shapeError,
-  singleObject,
-  textOf,
-} from './read.js';
+import { asNumber, asString, member } from '../clixml/index.js';
+import { memberAnchor, objectAnchor, shapeError, singleObject } from './read.js';
 
 export interface SetupVersion {
   /** Normalised "15.2.1544.39". */
@@ -29,14 +22,14 @@ export function importSetupVersion(document: CliDocument): ImportedValue<SetupVe
     member: 'FileName',
     description: 'a FileVersionInfo object of ExSetup.exe (Get-Command ExSetup.exe)',
   });
-  const fileName = textOf(memberOf(object, 'FileName')) ?? '';
+  const fileName = asString(member(object, 'FileName')) ?? '';
   if (!/(^|[\\/])exsetup\.exe$/i.test(fileName)) {
-    throw shapeError(document, memberOf(object, 'FileName'), 'the FileName of ExSetup.exe');
+    throw shapeError(document, member(object, 'FileName'), 'the FileName of ExSetup.exe');
   }
 
-  for (const member of VERSION_MEMBERS) {
-    const fileVersion = normaliseVersion(memberOf(object, member));
-    const anchor = memberAnchor(object, index, member);
+  for (const memberName of VERSION_MEMBERS) {
+    const fileVersion = normaliseVersion(member(object, memberName));
+    const anchor = memberAnchor(object, index, memberName);
     if (fileVersion === undefined || anchor === undefined) continue;
 
     const anchors: FactAnchor[] = [objectAnchor(object, index), anchor];
@@ -50,13 +43,13 @@ export function importSetupVersion(document: CliDocument): ImportedValue<SetupVe
 export function normaliseVersion(node: CliNode | undefined): string | undefined {
   if (node?.kind === 'object' && node.value === undefined) {
     const parts = ['Major', 'Minor', 'Build', 'Revision'].map((part) =>
-      numberOf(memberOf(node, part)),
+      asNumber(member(node, part)),
     );
     if (parts.some((part) => part === undefined || part < 0)) return undefined;
     return parts.join('.');
   }
 
-  const text = textOf(node)?.trim();
+  const text = asString(node)?.trim();
   if (text === undefined || !/^\d+(\.\d+){2,3}$/.test(text)) return undefined;
   return text
     .split('.')

@@ -1,0 +1,169 @@
+/**
+ * Merges the files taken from every source into subjects: one entry per kind, imported, with its
+ * provenance; two different files of one kind for one subject are a conflict, never a choice.
+ */
+import type { Candidate } from './candidate.js';
+import type { EvidenceFile, KindEvidence, RawEvidence, SubjectEvidence } from './evidence-set.js';
+import type { EvidenceKind } from './kinds.js';
+import type { Fact, Provenance, SubjectRef } from './model.js';
+import { describeObjectPath, type FactAnchor } from './object-path.js';
+import { parseRawEvidence } from './raw-content.js';
+import type { CollectionFailure } from './source-result.js';
+import { compareText } from './source-tree.js';
+
+export function assembleSubjects(
+  candidates: readonly Candidate[],
+  failures: readonly CollectionFailure[],
+  warnings: string[],
+): SubjectEvidence[] {
+  const groups = groupBySubjectAndKind(candidates);
+  const subjects = new Map<string, { subject: SubjectRef; kinds: KindEvidence[] }>();
+  const entryOf = (subject: SubjectRef) => {
+    const existing = subjects.get(subject.key) ?? { subject, kinds: [] };
+    subjects.set(subject.key, existing);
+    return existing;
+  };
+
+  for (const group of groups.values()) {
+    const [first] = group;
+    if (first?.subject === undefined || first.kind === undefined) continue;
+    entryOf(first.subject).kinds.push(kindEvidenceOf(first.kind, first.subject, group));
+  }
+  for (const failure of failures) {
+    const entry = entryOf(failure.subject);
+    if (entry.kinds.some((kind) => kind.kind === failure.kind.id)) {
+      warnings.push(
+        `${failure.source}: the collector reports ${failure.kind.id} for ${failure.subject.name} as failed, yet a file of it is present; using the file`,
+      );
+      continue;
+    }
+    entry.kinds.push(failedEvidence(failure));
+  }
+
+  return [...subjects.values()]
+    .map(({ subject, kinds }) => ({
+      subject,
+      kinds: kinds.sort((a, b) => compareText(a.kind, b.kind)),
+    }))
+    .sort((a, b) => compareText(a.subject.key, b.subject.key));
+}
+
+function groupBySubjectAndKind(candidates: readonly Candidate[]): Map<string, Candidate[]> {
+  const groups = new Map<string, Candidate[]>();
+  for (const candidate of candidates) {
+    if (
+      candidate.file.status !== 'imported' ||
+      candidate.kind === undefined ||
+      candidate.subject === undefined
+    )
+      continue;
+    const key = `${candidate.subject.key}\n${candidate.kind.id}`;
+    groups.set(key, [...(groups.get(key) ?? []), candidate]);
+  }
+  return groups;
+}
+
+function kindEvidenceOf(kind: EvidenceKind, subject: SubjectRef, group: Candidate[]): KindEvidence {
+  const distinct = [
+    ...new Map(group.map((candidate) => [candidate.file.sha256, candidate])).values(),
+  ];
+  if (distinct.length > 1) return conflictOf(kind, subject, group);
+
+  const [chosen] = group as [Candidate, ...Candidate[]];
+  for (const copy of group.slice(1)) {
+    copy.file.note = `identical to ${chosen.file.source}/${chosen.file.member}; read once`;
+  }
+  return importedEvidence(
+    kind,
+    chosen,
+    group.map((candidate) => candidate.file),
+  );
+}
+
+function conflictOf(kind: EvidenceKind, subject: SubjectRef, group: Candidate[]): KindEvidence {
+  const names = group.map((candidate) => `${candidate.file.source}/${candidate.file.member}`);
+  const note = `${group.length} different ${kind.id} exports for ${subject.name}: ${names.join(' and ')}; keep one`;
+  for (const candidate of group) {
+    candidate.file.status = 'conflict';
+    candidate.file.note = note;
+  }
+
+  const provenance = group.map((candidate) => baseProvenance(candidate));
+  const files = group.map((candidate) => candidate.file);
+  return {
+    kind: kind.id,
+    status: 'conflicting',
+    files,
+    fact: { status: 'conflicting', provenance, note },
+    note,
+  };
+}
+
+function importedEvidence(
+  kind: EvidenceKind,
+  candidate: Candidate,
+  files: EvidenceFile[],
+): KindEvidence {
+  const raw =
+    candidate.raw ?? parseRawEvidence(kind.format, candidate.bytes, displayPath(candidate));
+  const fact = factOf(kind, candidate, raw);
+  if (candidate.caution !== undefined) fact.note = candidate.caution;
+
+  const evidence: KindEvidence = { kind: kind.id, status: fact.status, files, fact, raw };
+  if (fact.note !== undefined) evidence.note = fact.note;
+  return evidence;
+}
+
+function factOf(kind: EvidenceKind, candidate: Candidate, raw: RawEvidence): Fact<unknown> {
+  const observed = kind.derived === true ? 'derived' : 'observed';
+  if (raw.format !== 'clixml')
+    return { status: observed, value: raw, provenance: [baseProvenance(candidate)] };
+
+  if (kind.importer !== undefined) {
+    const imported = kind.importer(raw.document);
+    const provenance = imported.anchors.map((anchor) => anchoredProvenance(candidate, anchor));
+    return { status: observed, value: imported.value, provenance };
+  }
+
+  if (raw.document.objects.length === 0) {
+    const note = 'the export is empty: the command returned nothing';
+    return { status: 'absent', value: raw, provenance: [baseProvenance(candidate)], note };
+  }
+  return { status: observed, value: raw, provenance: [baseProvenance(candidate)] };
+}
+
+function anchoredProvenance(candidate: Candidate, anchor: FactAnchor): Provenance {
+  const { line, column, offset } = anchor.node.position;
+  return {
+    ...baseProvenance(candidate),
+    line,
+    column,
+    offset,
+    objectPath: describeObjectPath(anchor),
+  };
+}
+
+function baseProvenance(candidate: Candidate): Provenance {
+  const provenance: Provenance = {
+    member: candidate.file.member,
+    source: candidate.file.source,
+    sha256: candidate.file.sha256,
+  };
+  if (candidate.command !== undefined) provenance.command = candidate.command;
+  if (candidate.collectedAt !== undefined) provenance.collectedAt = candidate.collectedAt;
+  return provenance;
+}
+
+function failedEvidence(failure: CollectionFailure): KindEvidence {
+  const note = `${failure.command ?? failure.kind.command} failed: ${failure.error}`;
+  const fact: Fact<unknown> = { status: 'collection-failed', provenance: [], note };
+  return { kind: failure.kind.id, status: 'collection-failed', files: [], fact, note };
+}
+
+/** The path a user can open: the source and the member inside it. */
+export function displayPath(candidate: Candidate): string {
+  return candidate.file.member === candidate.file.source ||
+    candidate.file.source.endsWith(candidate.file.member)
+    ? candidate.file.source
+    : `${candidate.file.source}/${candidate.file.member}`;
+}

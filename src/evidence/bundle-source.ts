@@ -1,0 +1,213 @@
+/**
+ * Reads an evidence bundle (folder or .zip): manifest.json, servers/<SERVER>/<kind>.xml and
+ * organization/<kind>.xml, checking every file against the manifest's SHA-256.
+ */
+import { ExztError } from '../errors.js';
+import { assign, readCandidate, type Candidate } from './candidate.js';
+import {
+  organizationSubject,
+  serverSubject,
+  type EvidenceSource,
+  type IntegrityResult,
+  type SourceType,
+} from './evidence-set.js';
+import { findKind, kindOfBundleFile } from './kinds.js';
+import { MANIFEST_FILE, parseManifest, type Manifest } from './manifest.js';
+import type { SubjectRef } from './model.js';
+import type { CollectionFailure, LoadOptions, SourceResult } from './source-result.js';
+import type { SourceTree } from './source-tree.js';
+
+export async function readBundle(
+  tree: SourceTree,
+  root: string,
+  options: LoadOptions,
+): Promise<SourceResult> {
+  const members = tree.members.filter((member) => member.path.startsWith(root));
+  const manifestMember = members.find((member) => member.path === `${root}${MANIFEST_FILE}`);
+  if (manifestMember === undefined) throw new ExztError('INTERNAL', `no manifest in ${tree.label}`);
+  const manifest = parseManifest(
+    await manifestMember.read(),
+    `${tree.label}/${manifestMember.path}`,
+  );
+
+  const warnings: string[] = [];
+  const candidates: Candidate[] = [];
+  for (const member of members) {
+    if (member === manifestMember) continue;
+    const candidate = await readCandidate(tree.label, member, member.path, 'unrecognised');
+    placeBundleMember(candidate, member.path.slice(root.length), manifest);
+    candidates.push(candidate);
+  }
+
+  const integrity = checkIntegrity(tree.label, root, manifest, candidates, options, warnings);
+  const type: SourceType = tree.container === 'zip' ? 'bundle-zip' : 'bundle-folder';
+  const source: EvidenceSource = {
+    path: tree.label,
+    type,
+    root,
+    manifest: summarise(manifest),
+    integrity,
+  };
+  const failures = manifest.failures.flatMap((failure) =>
+    failureOf(tree.label, failure, manifest, warnings),
+  );
+  warnMismatchedKinds(candidates, manifest, root, warnings);
+  return { sources: [source], candidates, failures, warnings };
+}
+
+const SERVER_MEMBER = /^servers\/([^/]+)\/([^/]+)$/i;
+const ORGANIZATION_MEMBER = /^organization\/([^/]+)$/i;
+
+/** Takes the member for the kind its name says, under the subject its folder says. */
+function placeBundleMember(candidate: Candidate, relative: string, manifest: Manifest): void {
+  const server = SERVER_MEMBER.exec(relative);
+  const organization = ORGANIZATION_MEMBER.exec(relative);
+  const fileName = server?.[2] ?? organization?.[1];
+  const kind = fileName === undefined ? undefined : kindOfBundleFile(fileName);
+  if (kind === undefined) return;
+
+  const scope = server === null ? 'organization' : 'server';
+  if (kind.scope !== scope) {
+    candidate.file.note = `${kind.id} is ${kind.scope}-wide evidence; it does not belong in ${scope === 'server' ? 'servers/<SERVER>/' : 'organization/'}`;
+    return;
+  }
+
+  const subject =
+    server?.[1] === undefined
+      ? organizationSubject(manifest.organization)
+      : serverSubject(server[1]);
+  assign(candidate, kind, subject);
+  candidate.file.status = 'imported';
+  const entry = manifest.files.find((file) => sameMember(file.path, relative));
+  candidate.command = entry?.command ?? kind.command;
+  const collectedAt = entry?.collectedAt ?? manifest.collectedAt;
+  if (collectedAt !== undefined) candidate.collectedAt = collectedAt;
+}
+
+function checkIntegrity(
+  label: string,
+  root: string,
+  manifest: Manifest,
+  candidates: Candidate[],
+  options: LoadOptions,
+  warnings: string[],
+): IntegrityResult {
+  const byMember = new Map(
+    candidates.map((c) => [c.file.member.slice(root.length).toLowerCase(), c]),
+  );
+  const result: IntegrityResult = {
+    verdict: 'verified',
+    checked: manifest.files.length,
+    mismatched: [],
+    missing: [],
+    unlisted: [],
+  };
+  for (const entry of manifest.files) {
+    const candidate = byMember.get(entry.path.toLowerCase());
+    if (candidate === undefined) result.missing.push(entry.path);
+    else if (candidate.file.sha256 !== entry.sha256) {
+      result.mismatched.push(entry.path);
+      candidate.caution = `${entry.path} was modified after collection: its SHA-256 is ${candidate.file.sha256}, the manifest says ${entry.sha256}`;
+    }
+  }
+  const listed = new Set(manifest.files.map((entry) => entry.path.toLowerCase()));
+  result.unlisted = [...byMember.keys()].filter((member) => !listed.has(member));
+  for (const member of result.unlisted)
+    warnings.push(
+      `${label}: ${member} is not listed in ${MANIFEST_FILE}; its integrity cannot be checked`,
+    );
+
+  reportIntegrity(label, result, candidates, options, warnings);
+  return result;
+}
+
+function reportIntegrity(
+  label: string,
+  result: IntegrityResult,
+  candidates: Candidate[],
+  options: LoadOptions,
+  warnings: string[],
+): void {
+  const problems = [
+    ...result.mismatched.map(
+      (path) =>
+        `${path} does not match its SHA-256 in ${MANIFEST_FILE} (modified after collection)`,
+    ),
+    ...result.missing.map(
+      (path) => `${path} is listed in ${MANIFEST_FILE} but missing from the bundle`,
+    ),
+  ];
+  if (problems.length === 0) return;
+  if (!options.allowModified) {
+    const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : '';
+    throw new ExztError(
+      'INTEGRITY',
+      `${label}: ${problems[0]}${more}; use --allow-modified to read it anyway`,
+    );
+  }
+
+  result.verdict = 'modified';
+  for (const problem of problems)
+    warnings.push(`INTEGRITY (allowed by --allow-modified): ${label}: ${problem}`);
+  for (const candidate of candidates) {
+    if (candidate.caution !== undefined) candidate.file.note = candidate.caution;
+  }
+}
+
+function failureOf(
+  label: string,
+  failure: Manifest['failures'][number],
+  manifest: Manifest,
+  warnings: string[],
+): CollectionFailure[] {
+  const kind = findKind(failure.kind);
+  if (kind === undefined) {
+    warnings.push(`${label}: ${MANIFEST_FILE} reports a failure of unknown kind '${failure.kind}'`);
+    return [];
+  }
+
+  const subject: SubjectRef =
+    kind.scope === 'organization' || failure.subject === undefined
+      ? organizationSubject(manifest.organization)
+      : serverSubject(failure.subject);
+  const command = failure.command ?? kind.command;
+  return [{ source: label, kind, subject, command, error: failure.error }];
+}
+
+function warnMismatchedKinds(
+  candidates: Candidate[],
+  manifest: Manifest,
+  root: string,
+  warnings: string[],
+): void {
+  for (const entry of manifest.files) {
+    const candidate = candidates.find((c) =>
+      sameMember(c.file.member.slice(root.length), entry.path),
+    );
+    if (
+      entry.kind === undefined ||
+      candidate?.kind === undefined ||
+      candidate.kind.id === entry.kind
+    )
+      continue;
+    warnings.push(
+      `${MANIFEST_FILE} calls ${entry.path} '${entry.kind}', its name says '${candidate.kind.id}'; read as '${candidate.kind.id}'`,
+    );
+  }
+}
+
+function sameMember(a: string, b: string): boolean {
+  return a.toLowerCase() === b.toLowerCase();
+}
+
+function summarise(manifest: Manifest) {
+  const { tool, toolVersion, collectedAt, organization } = manifest;
+  return {
+    ...(tool === undefined ? {} : { tool }),
+    ...(toolVersion === undefined ? {} : { toolVersion }),
+    ...(collectedAt === undefined ? {} : { collectedAt }),
+    ...(organization === undefined ? {} : { organization }),
+    files: manifest.files.length,
+    failures: manifest.failures.length,
+  };
+}

@@ -1,0 +1,139 @@
+/**
+ * Loose files named on the command line, recognised by what they hold: the CliXml type names of
+ * their first object (docs/evidence-bundle.md), or an applicationHost.config's root sections.
+ */
+import path from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { assign, readCandidate, type Candidate } from './candidate.js';
+import type { CliNode } from './clixml/model.js';
+import { organizationSubject, serverSubject, type EvidenceSource } from './evidence-set.js';
+import { importExchangeServer } from './importers/exchange-server.js';
+import { asString, isCliXml, member } from './clixml/index.js';
+import { plainTypeNames } from './importers/read.js';
+import { EVIDENCE_KINDS, findKind, type EvidenceKind, type LooseFileRule } from './kinds.js';
+import { parseRawEvidence } from './raw-content.js';
+import type { SourceResult } from './source-result.js';
+
+/** Reads loose files together, so a Get-ExchangeServer export among them names their server. */
+export async function readLooseFiles(
+  labels: string[],
+  absolutePaths: string[],
+): Promise<SourceResult> {
+  const result: SourceResult = { sources: [], candidates: [], failures: [], warnings: [] };
+  for (const [index, label] of labels.entries()) {
+    const absolute = absolutePaths[index] ?? label;
+    const member = { path: path.basename(label), read: () => readFile(absolute) };
+    const candidate = await readCandidate(label, member, member.path, 'unrecognised');
+    recognise(candidate, label);
+    result.candidates.push(candidate);
+    result.sources.push(looseSource(label));
+  }
+
+  assignLooseSubjects(result.candidates, result.warnings);
+  return result;
+}
+
+function looseSource(label: string): EvidenceSource {
+  const integrity = {
+    verdict: 'no-manifest' as const,
+    checked: 0,
+    mismatched: [],
+    missing: [],
+    unlisted: [],
+  };
+  return { path: label, type: 'loose-file', root: '', integrity };
+}
+
+function recognise(candidate: Candidate, label: string): void {
+  if (!isCliXml(candidate.bytes.subarray(0, 512))) {
+    const text = candidate.bytes
+      .subarray(0, 64 * 1024)
+      .toString('utf8')
+      .replace(/\0/g, '');
+    if (text.includes('<system.applicationHost')) candidate.kind = findKind('iis.application-host');
+    return;
+  }
+
+  const raw = parseRawEvidence('clixml', candidate.bytes, label);
+  candidate.raw = raw;
+  const first = raw.format === 'clixml' ? raw.document.objects[0] : undefined;
+  const matches = first === undefined ? [] : bestMatches(first);
+  if (matches.length === 1) candidate.kind = matches[0];
+  if (matches.length > 1)
+    candidate.file.note = `could be any of ${matches.map((kind) => kind.id).join(', ')}`;
+}
+
+/** The kinds whose most specific rule matches; more conditions make a rule more specific. */
+function bestMatches(node: CliNode): EvidenceKind[] {
+  let best: EvidenceKind[] = [];
+  let bestScore = 0;
+  for (const kind of EVIDENCE_KINDS) {
+    const score = Math.max(0, ...(kind.looseFileRules ?? []).map((rule) => ruleScore(rule, node)));
+    if (score > bestScore) [best, bestScore] = [[kind], score];
+    else if (score === bestScore && score > 0) best.push(kind);
+  }
+  return best;
+}
+
+function ruleScore(rule: LooseFileRule, node: CliNode): number {
+  if (!plainTypeNames(node).includes(rule.typeName)) return 0;
+  if (rule.member === undefined) return 1;
+
+  const found = member(node, rule.member);
+  if (found === undefined) return 0;
+  if (rule.endsWith === undefined) return 2;
+  return asString(found)?.toLowerCase().endsWith(rule.endsWith.toLowerCase()) === true ? 3 : 0;
+}
+
+/** Machine-name members WMI and remoting add to what they return. */
+const COMPUTER_NAME_MEMBERS = ['PSComputerName', '__SERVER', 'CSName', 'MachineName'];
+
+function assignLooseSubjects(candidates: Candidate[], warnings: string[]): void {
+  const servers = candidates.flatMap((candidate) => {
+    if (candidate.kind?.id !== 'exchange.server' || candidate.raw?.format !== 'clixml') return [];
+    return [importExchangeServer(candidate.raw.document).value.name];
+  });
+
+  for (const candidate of candidates) {
+    const kind = candidate.kind;
+    if (kind === undefined) continue;
+
+    const serverName = serverNameOf(candidate, servers);
+    if (kind.scope === 'server' && serverName === undefined) {
+      candidate.file.note = `a ${kind.id} export, but nothing says which server it is from`;
+      warnings.push(
+        `${candidate.file.source}: ${candidate.file.note}; give it with that server's ` +
+          'Get-ExchangeServer export, or in a bundle',
+      );
+      continue;
+    }
+    assign(
+      candidate,
+      kind,
+      kind.scope === 'organization' ? organizationSubject() : serverSubject(serverName ?? ''),
+    );
+    candidate.file.status = 'imported';
+    candidate.command = kind.command;
+  }
+}
+
+function serverNameOf(candidate: Candidate, servers: string[]): string | undefined {
+  if (candidate.kind?.id === 'exchange.server' && candidate.raw?.format === 'clixml') {
+    return importExchangeServer(candidate.raw.document).value.name;
+  }
+  return computerNameOf(candidate) ?? onlyOne(servers);
+}
+
+function computerNameOf(candidate: Candidate): string | undefined {
+  const first = candidate.raw?.format === 'clixml' ? candidate.raw.document.objects[0] : undefined;
+  for (const memberName of COMPUTER_NAME_MEMBERS) {
+    const name = asString(member(first, memberName));
+    if (name !== undefined && name !== '') return name;
+  }
+  return undefined;
+}
+
+function onlyOne(names: string[]): string | undefined {
+  const distinct = [...new Set(names.map((name) => name.toLowerCase()))];
+  return distinct.length === 1 ? names[0] : undefined;
+}

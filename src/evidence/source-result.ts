@@ -1,0 +1,41 @@
+/** What reading one input yields, before the loader merges inputs into subjects. */
+import type { Candidate } from './candidate.js';
+import type { EvidenceSource } from './evidence-set.js';
+import type { EvidenceKind } from './kinds.js';
+import type { SubjectRef } from './model.js';
+
+/** A command the collector ran that failed (manifest.json `failures`). */
+export interface CollectionFailure {
+  source: string;
+  kind: EvidenceKind;
+  subject: SubjectRef;
+  command?: string;
+  error: string;
+}
+
+export interface SourceResult {
+  sources: EvidenceSource[];
+  candidates: Candidate[];
+  failures: CollectionFailure[];
+  warnings: string[];
+}
+
+export interface LoadOptions {
+  /** `--use CANONICAL=ALTERNATE` pairs for HealthChecker-layout folders. */
+  use: Map<string, string>;
+  /** Turn manifest integrity errors into warnings. */
+  allowModified: boolean;
+}
+
+export function emptyResult(): SourceResult {
+  return { sources: [], candidates: [], failures: [], warnings: [] };
+}
+
+export function mergeResults(results: SourceResult[]): SourceResult {
+  return {
+    sources: results.flatMap((result) => result.sources),
+    candidates: results.flatMap((result) => result.candidates),
+    failures: results.flatMap((result) => result.failures),
+    warnings: results.flatMap((result) => result.warnings),
+  };
+}

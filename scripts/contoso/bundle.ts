@@ -63,7 +63,7 @@ export interface ManifestFailure {
 const HOTFIXES: Readonly<Record<string, readonly HotFixEntry[]>> = {
   EX01: [
     { id: 'KB5043080', description: 'Update', installedOn: '2025-09-15' },
-    { id: 'KB5068861', description: 'Security Update', installedOn: '2026-11-08' },
+    { id: 'KB5068861', description: 'Security Update', installedOn: '2026-11-17' },
   ],
   EX02: [
     { id: 'KB5012170', description: 'Security Update', installedOn: '2025-03-03' },

@@ -16,15 +16,16 @@ generator, never the files.
 
 Encodings vary on purpose: the os.* files of EX02, EX04 and EX2013 are UTF-16 LE with BOM and CRLF
 (Windows PowerShell 5.1's default for Export-Clixml); the others are UTF-8 with BOM and CRLF.
-Windows hotfix ids are illustrative.
+Windows hotfix ids are illustrative. Security updates newer than Feb26SU appear in the uninstall
+registry export without a KB article number, which exzt's knowledge base does not hold.
 
 manifest.json lists every file with its SHA-256 and records one failed command: Get-HotFix on
 EDGE01.
 `;
 
 function serverSection(server: ContosoServer): string {
-  const update =
-    server.update === undefined ? 'none' : `${server.update.name} (${server.update.kb})`;
+  const kb = server.update?.kb === undefined ? '' : ` (${server.update.kb})`;
+  const update = server.update === undefined ? 'none' : `${server.update.name}${kb}`;
   return [
     `## ${server.name}`,
     '',

@@ -4,7 +4,12 @@
  */
 import { createHash } from 'node:crypto';
 
-import { buildOf, latestSecurityUpdate, type ExchangeProduct } from '../../src/knowledge/index.js';
+import {
+  buildOf,
+  cumulativeUpdate,
+  type ExchangeProduct,
+  type UpdateEntry,
+} from '../../src/knowledge/index.js';
 
 export const ORGANIZATION = 'Contoso';
 export const DOMAIN = 'contoso.com';
@@ -24,7 +29,8 @@ export interface OperatingSystem {
 
 export interface InstalledSecurityUpdate {
   name: string;
-  kb: string;
+  /** KB article, where known. */
+  kb?: string;
   /** yyyy-mm-dd, the day the uninstall key was written. */
   installedOn: string;
 }
@@ -81,53 +87,73 @@ function requireBuild(product: ExchangeProduct, cu: string, update?: string): st
   return build;
 }
 
-function requireLatestSu(product: ExchangeProduct, cu: string): string {
-  const latest = latestSecurityUpdate(product, cu);
-  if (latest === undefined) throw new Error(`knowledge base has no SU for ${product} ${cu}`);
-  return latest.name;
+/** The newest SU of a CU (position 0), or the one before it (position 1). */
+function securityUpdate(product: ExchangeProduct, cu: string, position: 0 | 1): UpdateEntry {
+  const updates = cumulativeUpdate(product, cu)?.updates.filter((update) => update.kind === 'SU');
+  const update = updates?.at(-1 - position);
+  if (update === undefined)
+    throw new Error(`knowledge base has no SU ${position} for ${product} ${cu}`);
+  return update;
 }
 
+// KB articles of the SUs known from Microsoft's release announcements. The knowledge base has
+// no KB numbers; TODO(#2): SUs after Feb26SU are written without one (DisplayName has no "(KB…)").
+const SU_KB_ARTICLES: Readonly<Record<string, string>> = {
+  'ExchangeSE RTM Feb26SU': 'KB5074992',
+  'ExchangeSE RTM Dec25SU': 'KB5071876',
+  'Exchange2019 CU15 Feb26SU': 'KB5074993',
+  'Exchange2019 CU15 Dec25SU': 'KB5071875',
+  'Exchange2019 CU14 Feb26SU': 'KB5074994',
+  'Exchange2019 CU14 Dec25SU': 'KB5071874',
+  'Exchange2019 CU13 Nov24SUv2': 'KB5049233',
+  'Exchange2013 CU23 Mar23SU': 'KB5024296',
+};
+
+/** A server on an SU installed on a given day, which must not precede the SU's release. */
 function onUpdate(
   product: ExchangeProduct,
   cu: string,
-  su: string,
-  kb: string,
+  update: UpdateEntry,
   installedOn: string,
 ): Pick<ContosoServer, 'product' | 'cu' | 'build' | 'update'> {
-  return {
-    product,
-    cu,
-    build: requireBuild(product, cu, su),
-    update: { name: su, kb, installedOn },
-  };
+  if (update.releaseDate !== undefined && installedOn < update.releaseDate) {
+    throw new Error(
+      `${product} ${cu} ${update.name} released ${update.releaseDate}, installed ${installedOn}: update the sample`,
+    );
+  }
+
+  const kb = SU_KB_ARTICLES[`${product} ${cu} ${update.name}`];
+  const installed: InstalledSecurityUpdate = { name: update.name, installedOn };
+  if (kb !== undefined) installed.kb = kb;
+  return { product, cu, build: requireBuild(product, cu, update.name), update: installed };
 }
 
-// KB numbers of the SUs: Microsoft's release announcements (Feb26SU supersedes Dec25SU).
+const SE_LATEST = securityUpdate('ExchangeSE', 'RTM', 0);
+const CU15_LATEST = securityUpdate('Exchange2019', 'CU15', 0);
+const CU15_PREVIOUS = securityUpdate('Exchange2019', 'CU15', 1);
+const CU14_LATEST = securityUpdate('Exchange2019', 'CU14', 0);
+const CU13_LAST = securityUpdate('Exchange2019', 'CU13', 0);
+const CU23_2013_LAST = securityUpdate('Exchange2013', 'CU23', 0);
+
 export const CONTOSO_SERVERS: readonly ContosoServer[] = [
   {
     name: 'EX01',
-    ...onUpdate(
-      'ExchangeSE',
-      'RTM',
-      requireLatestSu('ExchangeSE', 'RTM'),
-      'KB5074992',
-      '2026-02-17',
-    ),
+    ...onUpdate('ExchangeSE', 'RTM', SE_LATEST, '2026-11-17'),
     role: 'Mailbox',
     os: {
       ...WINDOWS_2025,
       installDate: '2025-09-15T10:12:44',
-      lastBootUpTime: '2026-11-08T02:14:09',
+      lastBootUpTime: '2026-11-18T02:14:09',
     },
     productInstalledOn: '2025-09-16',
     rebootPending: false,
     osFileEncoding: 'utf-8',
-    state: 'Exchange Server SE RTM with the newest SU in the knowledge base (Feb26SU), active.',
+    state: `Exchange Server SE RTM with ${SE_LATEST.name}, the newest SU in the knowledge base, active.`,
     expectation: 'current: latest SU installed and active; supported until 2035.',
   },
   {
     name: 'EX02',
-    ...onUpdate('Exchange2019', 'CU15', 'Dec25SU', 'KB5071875', '2026-01-13'),
+    ...onUpdate('Exchange2019', 'CU15', CU15_PREVIOUS, '2026-09-24'),
     role: 'Mailbox',
     os: {
       ...WINDOWS_2022,
@@ -137,20 +163,14 @@ export const CONTOSO_SERVERS: readonly ContosoServer[] = [
     productInstalledOn: '2025-03-04',
     rebootPending: false,
     osFileEncoding: 'utf-16le',
-    state: 'Exchange 2019 CU15 with Dec25SU: one SU behind the latest (Feb26SU).',
+    state: `Exchange 2019 CU15 with ${CU15_PREVIOUS.name}: one SU behind the latest (${CU15_LATEST.name}).`,
     expectation:
-      'one SU behind: Feb26SU missing, with the CVEs it fixes; Exchange 2019 is past end of ' +
-      'support (2025-10-14), SUs only through the Extended Security Update programme.',
+      `one SU behind: ${CU15_LATEST.name} missing, with the CVEs it fixes; Exchange 2019 is past ` +
+      'end of support (2025-10-14), SUs only through the Extended Security Update programme.',
   },
   {
     name: 'EX03',
-    ...onUpdate(
-      'Exchange2019',
-      'CU13',
-      requireLatestSu('Exchange2019', 'CU13'),
-      'KB5049233',
-      '2024-12-03',
-    ),
+    ...onUpdate('Exchange2019', 'CU13', CU13_LAST, '2024-12-03'),
     role: 'Mailbox',
     os: {
       ...WINDOWS_2019,
@@ -160,20 +180,14 @@ export const CONTOSO_SERVERS: readonly ContosoServer[] = [
     productInstalledOn: '2023-06-13',
     rebootPending: false,
     osFileEncoding: 'utf-8',
-    state: 'Exchange 2019 CU13 with its last SU (Nov24SUv2); CU13 is no longer supported.',
+    state: `Exchange 2019 CU13 with its last SU (${CU13_LAST.name}); CU13 is no longer supported.`,
     expectation:
-      'unsupported CU: no SU after Nov24SUv2 exists for CU13, so every later CVE is open; ' +
-      'the way out is CU14 or CU15 (then Exchange SE).',
+      `unsupported CU: no SU after ${CU13_LAST.name} exists for CU13, so every later CVE is ` +
+      'open; the way out is CU14 or CU15 (then Exchange SE).',
   },
   {
     name: 'EX04',
-    ...onUpdate(
-      'Exchange2019',
-      'CU14',
-      requireLatestSu('Exchange2019', 'CU14'),
-      'KB5074994',
-      '2026-11-28',
-    ),
+    ...onUpdate('Exchange2019', 'CU14', CU14_LATEST, '2026-11-28'),
     role: 'Mailbox',
     os: {
       ...WINDOWS_2022,
@@ -184,21 +198,15 @@ export const CONTOSO_SERVERS: readonly ContosoServer[] = [
     rebootPending: true,
     osFileEncoding: 'utf-16le',
     state:
-      'Exchange 2019 CU14: Feb26SU installed on 2026-11-28, after the last boot (2026-11-02), ' +
-      'and a reboot is pending (Component Based Servicing, pending file renames).',
+      `Exchange 2019 CU14: ${CU14_LATEST.name} installed on 2026-11-28, after the last boot ` +
+      '(2026-11-02), and a reboot is pending (Component Based Servicing, pending file renames).',
     expectation:
       'latest SU installed but not active until the server restarts; until then treat the ' +
-      'server as exposed to the CVEs Feb26SU fixes.',
+      `server as exposed to the CVEs ${CU14_LATEST.name} fixes.`,
   },
   {
     name: 'EDGE01',
-    ...onUpdate(
-      'Exchange2019',
-      'CU15',
-      requireLatestSu('Exchange2019', 'CU15'),
-      'KB5074993',
-      '2026-02-19',
-    ),
+    ...onUpdate('Exchange2019', 'CU15', CU15_LATEST, '2026-10-21'),
     role: 'Edge',
     os: {
       ...WINDOWS_2022,
@@ -209,14 +217,14 @@ export const CONTOSO_SERVERS: readonly ContosoServer[] = [
     rebootPending: false,
     osFileEncoding: 'utf-8',
     state:
-      'Edge Transport server, Exchange 2019 CU15 with Feb26SU; its Get-HotFix export failed ' +
-      '(recorded in manifest.json).',
+      `Edge Transport server, Exchange 2019 CU15 with ${CU15_LATEST.name}; its Get-HotFix ` +
+      'export failed (recorded in manifest.json).',
     expectation:
       'latest SU for CU15; Edge role noted; Windows updates "collection failed", never "none".',
   },
   {
     name: 'EX2013',
-    ...onUpdate('Exchange2013', 'CU23', 'Mar23SU', 'KB5024296', '2023-03-20'),
+    ...onUpdate('Exchange2013', 'CU23', CU23_2013_LAST, '2023-03-20'),
     role: 'Mailbox',
     os: {
       ...WINDOWS_2012_R2,
@@ -226,7 +234,7 @@ export const CONTOSO_SERVERS: readonly ContosoServer[] = [
     productInstalledOn: '2019-07-02',
     rebootPending: false,
     osFileEncoding: 'utf-16le',
-    state: 'Exchange 2013 CU23 with Mar23SU, its last SU; Exchange 2013 support ended 2023-04-11.',
+    state: `Exchange 2013 CU23 with ${CU23_2013_LAST.name}, its last SU; Exchange 2013 support ended 2023-04-11.`,
     expectation:
       'end of life: exposure to CVEs found after 2023-04-11 is unknown; move the mailboxes and ' +
       'decommission. Windows Server 2012 R2 is past end of support too.',

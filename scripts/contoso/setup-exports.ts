@@ -122,11 +122,12 @@ export function installedUpdatesExport(server: ContosoServer, cuBuild: string): 
   ];
   if (server.update === undefined) return entries;
 
-  const { kb, installedOn } = server.update;
-  const patchCode = stableGuid(`${server.name}/patch/${kb}`).toUpperCase();
+  const { kb, installedOn, name } = server.update;
+  const patchCode = stableGuid(`${server.name}/patch/${name}`).toUpperCase();
+  const kbSuffix = kb === undefined ? '' : ` (${kb})`;
   entries.push(
     uninstallEntry(server, [
-      ['DisplayName', str(`Security Update for ${productName} ${cuLabel(server)} (${kb})`)],
+      ['DisplayName', str(`Security Update for ${productName} ${cuLabel(server)}${kbSuffix}`)],
       ['DisplayVersion', str(server.build)],
       ['InstallDate', str(registryDate(installedOn))],
       ['Publisher', str('Microsoft Corporation')],

@@ -6,6 +6,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 import { writeContosoBundle } from '../../scripts/generate-contoso.js';
+import { parseCliXml } from '../../src/evidence/clixml/index.js';
+import { latestSecurityUpdate } from '../../src/knowledge/index.js';
 import type { ManifestFailure, ManifestFile } from '../../scripts/contoso/bundle.js';
 import { EXAMPLES_DIR } from '../helpers/paths.js';
 
@@ -111,10 +113,35 @@ describe('examples/contoso', () => {
     const reboot = read('os.reboot-pending').toString('utf16le');
     const lastBoot = /<S N="LastBootUpTime">(\d{8})/.exec(os)?.[1];
     const installed =
-      /\(KB\d+\)<\/S>\r\n\s+<S N="DisplayVersion">[^<]+<\/S>\r\n\s+<S N="InstallDate">(\d{8})/.exec(
+      /Security Update for [^<]+<\/S>\r\n\s+<S N="DisplayVersion">[^<]+<\/S>\r\n\s+<S N="InstallDate">(\d{8})/.exec(
         updates,
       )?.[1];
     assert.ok(lastBoot !== undefined && installed !== undefined && installed > lastBoot);
     assert.match(reboot, /<B N="ComponentBasedServicingPendingReboot">true<\/B>/);
+  });
+
+  it('reads back with the CliXml reader: remote type names and the builds of the knowledge base', () => {
+    for (const file of readManifest().files) {
+      const document = parseCliXml(readFileSync(path.join(CONTOSO_DIR, file.path)), {
+        file: file.path,
+      });
+      const first = document.objects[0];
+      assert.ok(
+        first?.kind === 'object' && first.typeNames[0]?.startsWith('Deserialized.'),
+        file.path,
+      );
+    }
+
+    const setup = parseCliXml(
+      readFileSync(path.join(CONTOSO_DIR, 'servers/EX04/exchange.setup-version.xml')),
+      {
+        file: 'EX04',
+      },
+    ).objects[0];
+    const fileVersion = setup?.kind === 'object' ? setup.members.get('fileversionraw') : undefined;
+    assert.deepEqual(
+      fileVersion?.kind === 'version' ? fileVersion.value : undefined,
+      latestSecurityUpdate('Exchange2019', 'CU14')?.build,
+    );
   });
 });

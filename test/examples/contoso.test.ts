@@ -12,8 +12,6 @@ import type { ManifestFailure, ManifestFile } from '../../scripts/contoso/bundle
 import { EXAMPLES_DIR } from '../helpers/paths.js';
 
 const CONTOSO_DIR = path.join(EXAMPLES_DIR, 'contoso');
-/** Committed beside the generated files, not generated. */
-const HAND_WRITTEN = new Set(['.gitattributes']);
 
 interface Manifest {
   schema: string;
@@ -30,7 +28,6 @@ function listMembers(root: string): string[] {
     .map((entry) =>
       path.relative(root, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'),
     )
-    .filter((member) => !HAND_WRITTEN.has(member))
     .sort();
 }
 

@@ -30,6 +30,7 @@ export {
   parseCliXml,
   readCliXmlFile,
   streamCliXml,
+  type CliXmlInput,
   type CliXmlReadOptions,
 } from './reader.js';
 export { MAX_TYPE_NAME_LISTS } from './ref-registry.js';

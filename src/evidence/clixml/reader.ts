@@ -137,9 +137,13 @@ function resolveOptions(options: CliXmlReadOptions): Required<CliXmlReadOptions>
   };
 }
 
+/** A path, or bytes arriving in chunks (a Readable, an async or a plain iterable). */
+export type CliXmlInput =
+  string | AsyncIterable<Uint8Array> | Iterable<Uint8Array> | NodeJS.ReadableStream;
+
 /** Streams each child of <Objs> one at a time, in bounded memory. */
 export async function* streamCliXml(
-  input: string | AsyncIterable<Buffer | Uint8Array> | NodeJS.ReadableStream,
+  input: CliXmlInput,
   options: CliXmlReadOptions,
 ): AsyncGenerator<CliNode> {
   const feed = new CliXmlFeed(resolveOptions(options));
@@ -148,7 +152,7 @@ export async function* streamCliXml(
 
 async function* readThrough(
   feed: CliXmlFeed,
-  input: string | AsyncIterable<Buffer | Uint8Array> | NodeJS.ReadableStream,
+  input: CliXmlInput,
   file: string,
 ): AsyncGenerator<CliNode> {
   const source =

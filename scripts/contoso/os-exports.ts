@@ -61,7 +61,11 @@ function wmiSystemMembers(
 
 const OS_PARENTS = ['CIM_OperatingSystem', 'CIM_LogicalElement', 'CIM_ManagedSystemElement'];
 
-/** Get-CimInstance Win32_OperatingSystem (WMI shape, as HealthChecker's export has it). */
+/**
+ * Get-CimInstance Win32_OperatingSystem, in the WMI shape HealthChecker's export has.
+ * TODO(#2): a real Get-CimInstance export is a CimInstance (DT LastBootUpTime, CimInstance type
+ * names); add one server in that shape once the importer reads both.
+ */
 export function operatingSystemExport(server: ContosoServer): WritableObject[] {
   const { os } = server;
   const relPath = 'Win32_OperatingSystem=@';

@@ -147,11 +147,14 @@ function sha256(bytes: Buffer): string {
 }
 
 /** Every file of the bundle, keyed by its path inside the bundle (forward slashes). */
+/** The evidence bundle sits in its own folder, so the README beside it is not evidence. */
+export const BUNDLE_FOLDER = 'bundle';
+
 export function buildContosoBundle(): Map<string, Buffer> {
   const files = new Map<string, Buffer>();
   const entries: ManifestFile[] = [];
   const add = (path: string, kind: ContosoKind, subject: string, at: string, bytes: Buffer) => {
-    files.set(path, bytes);
+    files.set(`${BUNDLE_FOLDER}/${path}`, bytes);
     entries.push({
       path,
       sha256: sha256(bytes),
@@ -181,7 +184,7 @@ export function buildContosoBundle(): Map<string, Buffer> {
     });
   });
 
-  files.set('manifest.json', Buffer.from(manifestJson(entries), 'utf8'));
+  files.set(`${BUNDLE_FOLDER}/manifest.json`, Buffer.from(manifestJson(entries), 'utf8'));
   files.set('README.md', Buffer.from(contosoReadme(CONTOSO_SERVERS), 'utf8'));
   return files;
 }

@@ -129,9 +129,8 @@ function onUpdate(
 }
 
 const SE_LATEST = securityUpdate('ExchangeSE', 'RTM', 0);
+const SE_PREVIOUS = securityUpdate('ExchangeSE', 'RTM', 1);
 const CU15_LATEST = securityUpdate('Exchange2019', 'CU15', 0);
-const CU15_PREVIOUS = securityUpdate('Exchange2019', 'CU15', 1);
-const CU14_LATEST = securityUpdate('Exchange2019', 'CU14', 0);
 const CU13_LAST = securityUpdate('Exchange2019', 'CU13', 0);
 const CU23_2013_LAST = securityUpdate('Exchange2013', 'CU23', 0);
 
@@ -153,7 +152,7 @@ export const CONTOSO_SERVERS: readonly ContosoServer[] = [
   },
   {
     name: 'EX02',
-    ...onUpdate('Exchange2019', 'CU15', CU15_PREVIOUS, '2026-09-24'),
+    ...onUpdate('ExchangeSE', 'RTM', SE_PREVIOUS, '2026-10-20'),
     role: 'Mailbox',
     os: {
       ...WINDOWS_2022,
@@ -163,10 +162,8 @@ export const CONTOSO_SERVERS: readonly ContosoServer[] = [
     productInstalledOn: '2025-03-04',
     rebootPending: false,
     osFileEncoding: 'utf-16le',
-    state: `Exchange 2019 CU15 with ${CU15_PREVIOUS.name}: one SU behind the latest (${CU15_LATEST.name}).`,
-    expectation:
-      `one SU behind: ${CU15_LATEST.name} missing, with the CVEs it fixes; Exchange 2019 is past ` +
-      'end of support (2025-10-14), SUs only through the Extended Security Update programme.',
+    state: `Exchange Server SE RTM with ${SE_PREVIOUS.name}: one SU behind the latest (${SE_LATEST.name}).`,
+    expectation: `one SU behind: ${SE_LATEST.name} missing, with the CVEs it fixes; out of date.`,
   },
   {
     name: 'EX03',
@@ -187,22 +184,22 @@ export const CONTOSO_SERVERS: readonly ContosoServer[] = [
   },
   {
     name: 'EX04',
-    ...onUpdate('Exchange2019', 'CU14', CU14_LATEST, '2026-11-28'),
+    ...onUpdate('ExchangeSE', 'RTM', SE_LATEST, '2026-11-28'),
     role: 'Mailbox',
     os: {
-      ...WINDOWS_2022,
-      installDate: '2024-03-18T09:21:05',
+      ...WINDOWS_2025,
+      installDate: '2025-08-18T09:21:05',
       lastBootUpTime: '2026-11-02T02:47:13',
     },
-    productInstalledOn: '2024-03-19',
+    productInstalledOn: '2025-08-19',
     rebootPending: true,
     osFileEncoding: 'utf-16le',
     state:
-      `Exchange 2019 CU14: ${CU14_LATEST.name} installed on 2026-11-28, after the last boot ` +
+      `Exchange Server SE RTM: ${SE_LATEST.name} installed on 2026-11-28, after the last boot ` +
       '(2026-11-02), and a reboot is pending (Component Based Servicing, pending file renames).',
     expectation:
       'latest SU installed but not active until the server restarts; until then treat the ' +
-      `server as exposed to the CVEs ${CU14_LATEST.name} fixes.`,
+      `server as exposed to the CVEs ${SE_LATEST.name} fixes.`,
   },
   {
     name: 'EDGE01',

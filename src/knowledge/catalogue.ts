@@ -7,6 +7,14 @@ import { compareVersions, requireExchangeVersion, type ExchangeVersion } from '.
 
 export type ExchangeProduct = 'Exchange2013' | 'Exchange2016' | 'Exchange2019' | 'ExchangeSE';
 
+/** Product names as people write them, for every message and report. */
+export const PRODUCT_NAMES: Readonly<Record<ExchangeProduct, string>> = {
+  Exchange2013: 'Exchange 2013',
+  Exchange2016: 'Exchange 2016',
+  Exchange2019: 'Exchange 2019',
+  ExchangeSE: 'Exchange Server SE',
+};
+
 export const EXCHANGE_PRODUCTS: readonly ExchangeProduct[] = [
   'Exchange2013',
   'Exchange2016',

@@ -4,6 +4,7 @@
  */
 export {
   EXCHANGE_PRODUCTS,
+  PRODUCT_NAMES,
   allProducts,
   buildOf,
   buildsNamed,

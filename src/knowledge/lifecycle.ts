@@ -4,7 +4,7 @@
  * (evidence collected-at or --as-of), never the wall clock.
  */
 import lifecycleData from './data/lifecycle.json' with { type: 'json' };
-import type { ExchangeProduct } from './catalogue.js';
+import { PRODUCT_NAMES, type ExchangeProduct } from './catalogue.js';
 import type { BuildIdentity } from './identify.js';
 import type { SecurityUpdateLag } from './currency.js';
 
@@ -80,7 +80,7 @@ export function evaluateLifecycle(
 function endOfLifeReason(lifecycle: ProductLifecycle): string {
   const lastEsu = lifecycle.esu.at(-1);
   const esuText = lastEsu === undefined ? '' : ` (extended security updates ended ${lastEsu.end})`;
-  return `${lifecycle.product} reached end of support on ${lifecycle.endOfSupport}${esuText}`;
+  return `${PRODUCT_NAMES[lifecycle.product]} reached end of support on ${lifecycle.endOfSupport}${esuText}`;
 }
 
 function currencyReasons(identity: BuildIdentity, lag: SecurityUpdateLag): string[] {

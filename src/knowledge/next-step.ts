@@ -2,17 +2,10 @@
  * The next step for a server, in words. Reboot state is not in the knowledge base: the version
  * report adds "restart to activate the installed SU" when its evidence shows a pending restart.
  */
-import type { ExchangeProduct } from './catalogue.js';
+import { PRODUCT_NAMES } from './catalogue.js';
 import { latestSecurityUpdate, newestSupportedCu, type SecurityUpdateLag } from './currency.js';
 import type { BuildIdentity } from './identify.js';
 import type { LifecycleVerdict } from './lifecycle.js';
-
-const PRODUCT_NAMES: Record<ExchangeProduct, string> = {
-  Exchange2013: 'Exchange 2013',
-  Exchange2016: 'Exchange 2016',
-  Exchange2019: 'Exchange 2019',
-  ExchangeSE: 'Exchange Server SE',
-};
 
 export function nextStep(
   identity: BuildIdentity,

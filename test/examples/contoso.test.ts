@@ -12,6 +12,7 @@ import type { ManifestFailure, ManifestFile } from '../../scripts/contoso/bundle
 import { EXAMPLES_DIR } from '../helpers/paths.js';
 
 const CONTOSO_DIR = path.join(EXAMPLES_DIR, 'contoso');
+const BUNDLE_DIR = path.join(CONTOSO_DIR, 'bundle');
 
 interface Manifest {
   schema: string;
@@ -32,7 +33,7 @@ function listMembers(root: string): string[] {
 }
 
 function readManifest(): Manifest {
-  return JSON.parse(readFileSync(path.join(CONTOSO_DIR, 'manifest.json'), 'utf8')) as Manifest;
+  return JSON.parse(readFileSync(path.join(BUNDLE_DIR, 'manifest.json'), 'utf8')) as Manifest;
 }
 
 describe('examples/contoso', () => {
@@ -53,10 +54,10 @@ describe('examples/contoso', () => {
 
   it('has a manifest whose SHA-256 matches every file it lists, and lists every export', () => {
     const manifest = readManifest();
-    const exports = listMembers(CONTOSO_DIR).filter((member) => member.endsWith('.xml'));
+    const exports = listMembers(BUNDLE_DIR).filter((member) => member.endsWith('.xml'));
     assert.deepEqual(manifest.files.map((file) => file.path).sort(), exports);
     for (const file of manifest.files) {
-      const bytes = readFileSync(path.join(CONTOSO_DIR, file.path));
+      const bytes = readFileSync(path.join(BUNDLE_DIR, file.path));
       assert.equal(createHash('sha256').update(bytes).digest('hex'), file.sha256, file.path);
     }
   });
@@ -85,7 +86,7 @@ describe('examples/contoso', () => {
   it('writes the os.* files of EX02, EX04 and EX2013 in UTF-16 LE with BOM and CRLF, others UTF-8 with BOM', () => {
     const utf16 = ['EX02', 'EX04', 'EX2013'];
     for (const file of readManifest().files) {
-      const bytes = readFileSync(path.join(CONTOSO_DIR, file.path));
+      const bytes = readFileSync(path.join(BUNDLE_DIR, file.path));
       const wide = utf16.includes(file.subject) && file.kind.startsWith('os.');
       const text = wide
         ? bytes.subarray(2).toString('utf16le')
@@ -104,7 +105,7 @@ describe('examples/contoso', () => {
 
   it('shows EX04 with its SU installed after the last boot and a reboot pending', () => {
     const read = (kind: string) =>
-      readFileSync(path.join(CONTOSO_DIR, 'servers/EX04', `${kind}.xml`));
+      readFileSync(path.join(BUNDLE_DIR, 'servers/EX04', `${kind}.xml`));
     const os = read('os.operating-system').toString('utf16le');
     const updates = read('exchange.installed-updates').toString('utf8');
     const reboot = read('os.reboot-pending').toString('utf16le');
@@ -119,7 +120,7 @@ describe('examples/contoso', () => {
 
   it('reads back with the CliXml reader: remote type names and the builds of the knowledge base', () => {
     for (const file of readManifest().files) {
-      const document = parseCliXml(readFileSync(path.join(CONTOSO_DIR, file.path)), {
+      const document = parseCliXml(readFileSync(path.join(BUNDLE_DIR, file.path)), {
         file: file.path,
       });
       const first = document.objects[0];
@@ -130,7 +131,7 @@ describe('examples/contoso', () => {
     }
 
     const setup = parseCliXml(
-      readFileSync(path.join(CONTOSO_DIR, 'servers/EX04/exchange.setup-version.xml')),
+      readFileSync(path.join(BUNDLE_DIR, 'servers/EX04/exchange.setup-version.xml')),
       {
         file: 'EX04',
       },
@@ -138,7 +139,7 @@ describe('examples/contoso', () => {
     const fileVersion = setup?.kind === 'object' ? setup.members.get('fileversionraw') : undefined;
     assert.deepEqual(
       fileVersion?.kind === 'version' ? fileVersion.value : undefined,
-      latestSecurityUpdate('Exchange2019', 'CU14')?.build,
+      latestSecurityUpdate('ExchangeSE', 'RTM')?.build,
     );
   });
 });

@@ -1,0 +1,120 @@
+/**
+ * `exzt version-report <evidence…>`: which build each server runs, whether the latest SU is
+ * installed and active, and which CVEs are still open.
+ */
+import { ExztError } from '../../errors.js';
+import {
+  buildVersionReport,
+  type ServerVersionRow,
+  type VersionReport,
+} from '../../engine/version-report/index.js';
+import type { EvidenceSet } from '../../evidence/evidence-set.js';
+import {
+  renderVersionReportCsv,
+  renderVersionReportJson,
+  renderVersionReportMarkdown,
+  renderVersionReportText,
+} from '../../report/version-report/index.js';
+import { ansiPaint, noPaint } from '../../report/text-table.js';
+import { stringOption, type Command, type CommandContext } from '../command.js';
+import {
+  EVIDENCE_OPTIONS,
+  EVIDENCE_USAGE,
+  loadEvidenceFromContext,
+  parseAsOf,
+} from '../evidence-options.js';
+
+const FORMATS = ['text', 'json', 'csv', 'md'] as const;
+type Format = (typeof FORMATS)[number];
+
+/** What makes the command exit 1, for CI; `none` never does. */
+const FAIL_ON: Record<string, (server: ServerVersionRow) => boolean> = {
+  none: () => false,
+  'known-exploited': (server) => server.cveCounts.knownExploitedOpen > 0,
+  exposed: (server) => server.cveCounts.exposed > 0 || server.cveCounts.knownExploitedOpen > 0,
+  'out-of-date': (server) =>
+    server.status !== 'supported' || server.reboot.suActivation === 'restart-needed',
+  'end-of-life': (server) => server.status === 'end-of-life',
+};
+
+export const versionReportCommand: Command = {
+  path: ['version-report'],
+  summary: 'builds, SU level and activation, and open CVEs per server',
+  usage: [
+    'Usage: exzt version-report <evidence>... [--format text|json|csv|md] [--as-of DATE]',
+    '                           [--fail-on none|known-exploited|exposed|out-of-date|end-of-life]',
+    '',
+    'Evidence: bundles (folder or .zip), HealthChecker-layout folders, or loose CliXml exports.',
+    '  --format FORMAT   text (a table; colour on a terminal), json (docs/version-report.md),',
+    '                    csv or md (default text)',
+    "  --as-of DATE      judge ages against this date instead of the evidence's collected-at",
+    '  --fail-on LEVEL   exit 1 when any server is at this level (default none)',
+    EVIDENCE_USAGE,
+  ].join('\n'),
+  options: {
+    ...EVIDENCE_OPTIONS,
+    format: { type: 'string' },
+    'as-of': { type: 'string' },
+    'fail-on': { type: 'string' },
+  },
+  run: runVersionReport,
+};
+
+async function runVersionReport(context: CommandContext): Promise<number> {
+  const format = chosenFormat(stringOption(context, 'format'));
+  const failOn = stringOption(context, 'fail-on') ?? 'none';
+  const failing = FAIL_ON[failOn];
+  if (failing === undefined) {
+    throw new ExztError(
+      'USAGE',
+      `--fail-on ${failOn}: expected one of ${Object.keys(FAIL_ON).join(', ')}`,
+    );
+  }
+
+  const evidence = await loadEvidenceFromContext(context);
+  const report = buildVersionReport(evidence, asOfFor(context, evidence));
+  warnAbout(report, evidence, context);
+  context.stdout.write(render(report, format, context.colour));
+  return report.servers.some(failing) ? 1 : 0;
+}
+
+function chosenFormat(value: string | undefined): Format {
+  const format = value ?? 'text';
+  if (!(FORMATS as readonly string[]).includes(format)) {
+    throw new ExztError('USAGE', `--format ${format}: expected one of ${FORMATS.join(', ')}`);
+  }
+  return format as Format;
+}
+
+/** --as-of, else the evidence's collected-at, else the clock (said so in the report). */
+function asOfFor(context: CommandContext, evidence: EvidenceSet) {
+  const option = stringOption(context, 'as-of');
+  if (option !== undefined) return { asOf: parseAsOf(option), asOfSource: 'option' as const };
+  if (evidence.collectedAt !== undefined) {
+    return { asOf: evidence.collectedAt, asOfSource: 'collected-at' as const };
+  }
+
+  return { asOf: new Date().toISOString(), asOfSource: 'clock' as const };
+}
+
+function warnAbout(report: VersionReport, evidence: EvidenceSet, context: CommandContext): void {
+  if (report.kb.warning !== null) context.logger.warn(report.kb.warning);
+  if (report.asOfSource === 'clock') {
+    context.logger.warn(
+      'the evidence has no collection time: ages are judged against today; pass --as-of to fix them',
+    );
+  }
+  if (report.servers.length === 0) {
+    const found = evidence.files.length;
+    context.logger.warn(
+      `no Exchange server found in the evidence (${found} file(s) read); see 'exzt evidence inspect'`,
+    );
+  }
+}
+
+function render(report: VersionReport, format: Format, colour: boolean): string {
+  if (format === 'json') return renderVersionReportJson(report);
+  if (format === 'csv') return renderVersionReportCsv(report);
+  if (format === 'md') return renderVersionReportMarkdown(report);
+  return renderVersionReportText(report, colour ? ansiPaint : noPaint);
+}

@@ -1,0 +1,71 @@
+/**
+ * The options every command that reads evidence shares, and the one way they are applied:
+ * --use for HealthChecker alternates, --allow-modified for bundles whose hashes do not match.
+ */
+import { ExztError } from '../errors.js';
+import type { EvidenceSet } from '../evidence/evidence-set.js';
+import { loadEvidence } from '../evidence/load.js';
+import { flagOption, listOption, type CommandContext, type OptionSpec } from './command.js';
+
+export const EVIDENCE_OPTIONS: OptionSpec = {
+  use: { type: 'string', multiple: true },
+  'allow-modified': { type: 'boolean' },
+};
+
+export const EVIDENCE_USAGE = [
+  '  --use ExSetup.xml=ExSetup1.xml   import a HealthChecker alternate instead of the canonical',
+  '                                   file; the left side may carry its folder',
+  '                                   (OS/GetAllTlsSettings.xml=GetAllTlsSettings1.xml)',
+  '  --allow-modified                 read a bundle whose files do not match its manifest,',
+  '                                   with a warning',
+].join('\n');
+
+/** Loads the positional paths as evidence and logs the warnings the load collected. */
+export async function loadEvidenceFromContext(context: CommandContext): Promise<EvidenceSet> {
+  if (context.positionals.length === 0) {
+    throw new ExztError(
+      'USAGE',
+      'no evidence given: name a bundle, a .zip, a HealthChecker folder or CliXml files; see --help',
+    );
+  }
+
+  const set = await loadEvidence(
+    context.positionals,
+    {
+      use: parseUse(listOption(context, 'use')),
+      allowModified: flagOption(context, 'allow-modified'),
+    },
+    context.cwd,
+  );
+  for (const warning of set.warnings) context.logger.warn(warning);
+  return set;
+}
+
+export function parseUse(values: string[]): Map<string, string> {
+  const use = new Map<string, string>();
+  for (const value of values) {
+    const parts = value.split('=');
+    const [canonical, alternate] = parts;
+    if (parts.length !== 2 || !canonical || !alternate) {
+      throw new ExztError(
+        'USAGE',
+        `--use ${value}: expected CANONICAL=ALTERNATE, e.g. --use ExSetup.xml=ExSetup1.xml`,
+      );
+    }
+    use.set(canonical, alternate);
+  }
+  return use;
+}
+
+/** Parses --as-of: a date (midnight UTC) or an ISO 8601 instant. */
+export function parseAsOf(text: string): string {
+  const iso = /^\d{4}-\d{2}-\d{2}$/.test(text) ? `${text}T00:00:00Z` : text;
+  const time = Date.parse(iso);
+  if (!/^\d{4}-\d{2}-\d{2}/.test(text) || Number.isNaN(time)) {
+    throw new ExztError(
+      'USAGE',
+      `--as-of ${text}: expected a date (2026-11-30) or an ISO 8601 time (2026-11-30T09:00:00Z)`,
+    );
+  }
+  return new Date(time).toISOString();
+}

@@ -111,7 +111,9 @@ function checkIntegrity(
     }
   }
   const listed = new Set(manifest.files.map((entry) => entry.path.toLowerCase()));
-  result.unlisted = [...byMember.keys()].filter((member) => !listed.has(member));
+  result.unlisted = candidates
+    .map((candidate) => candidate.file.member.slice(root.length))
+    .filter((member) => !listed.has(member.toLowerCase()));
   for (const member of result.unlisted)
     warnings.push(
       `${label}: ${member} is not listed in ${MANIFEST_FILE}; its integrity cannot be checked`,

@@ -63,7 +63,7 @@ async function readEntries(zip: ZipFile, label: string, limits: ZipLimits): Prom
   const members: TreeMember[] = [];
   const seen = new Set<string>();
   let totalBytes = 0;
-  for await (const entry of entriesOf(zip)) {
+  for await (const entry of guardedEntries(zip, label, () => members.at(-1)?.path)) {
     const name = safeEntryName(entry, label);
     if (name.endsWith('/')) continue;
     checkEntry(entry, name, label, limits, seen);
@@ -80,6 +80,22 @@ async function readEntries(zip: ZipFile, label: string, limits: ZipLimits): Prom
     members.push({ path: name, read: () => Promise.resolve(bytes) });
   }
   return members;
+}
+
+/** The entries, with yauzl's own refusals (bad headers, sizes) as ZIP_LIMIT errors. */
+async function* guardedEntries(
+  zip: ZipFile,
+  label: string,
+  lastName: () => string | undefined,
+): AsyncGenerator<Entry> {
+  try {
+    yield* entriesOf(zip);
+  } catch (error) {
+    if (error instanceof ExztError) throw error;
+    const reason = error instanceof Error ? error.message : String(error);
+    const where = lastName() === undefined ? 'at its first entry' : `after entry '${lastName()}'`;
+    throw zipError('ZIP_LIMIT', label, `is damaged ${where}: ${reason}`, error);
+  }
 }
 
 /** The entries one by one, as yauzl's lazy mode hands them out. */

@@ -78,7 +78,8 @@ function siteKinds(site: Site, sharedConfigFolder: string): EvidenceKind[] {
       scope: 'server',
       command: `Get-Content (Get-WebConfigFile 'IIS:\\Sites\\${site.site}').FullName -Raw`,
       format: 'xml-config',
-      healthChecker: `Exchange/IIS/${site.file}_web.config`,
+      // HealthChecker's test data has the front end's root web.config only.
+      ...(site === FRONT_END ? { healthChecker: `Exchange/IIS/${site.file}_web.config` } : {}),
     }),
     defineKind({
       id: `iis.shared-web-config.${site.slug}`,

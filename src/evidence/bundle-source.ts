@@ -72,6 +72,8 @@ function placeBundleMember(candidate: Candidate, relative: string, manifest: Man
     return;
   }
 
+  // TODO(#2): the folder name is not compared with the Name in the server's Get-ExchangeServer
+  // export; a renamed folder would file the evidence under the wrong name.
   const subject =
     server?.[1] === undefined
       ? organizationSubject(manifest.organization)
@@ -104,6 +106,8 @@ function checkIntegrity(
   };
   for (const entry of manifest.files) {
     const candidate = byMember.get(entry.path.toLowerCase());
+    // TODO(#2): a missing file is named in the integrity result only, not in the set's file list
+    // with the status 'missing'.
     if (candidate === undefined) result.missing.push(entry.path);
     else if (candidate.file.sha256 !== entry.sha256) {
       result.mismatched.push(entry.path);

@@ -27,6 +27,8 @@ export async function readCandidate(
   memberPath: string,
   status: FileStatus,
 ): Promise<Candidate> {
+  // TODO(#2): files are read whole (the SHA-256 needs every byte anyway); a bundle is bounded by
+  // the zip limits, but a huge loose file or folder member is not.
   const bytes = await member.read();
   const file: EvidenceFile = {
     source,

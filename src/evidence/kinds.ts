@@ -7,6 +7,7 @@ import type { HotFix } from './importers/hotfixes.js';
 import type { InstalledUpdate } from './importers/installed-updates.js';
 import type { OperatingSystemInfo } from './importers/operating-system.js';
 import type { RebootPending } from './importers/reboot-pending.js';
+import type { SettingOverride } from './importers/setting-overrides.js';
 import type { SetupVersion } from './importers/setup-version.js';
 import { EXCHANGE_KINDS } from './kinds/exchange-kinds.js';
 import { HARDWARE_KINDS } from './kinds/hardware-kinds.js';
@@ -25,6 +26,7 @@ export interface KindValueMap {
   'os.operating-system': OperatingSystemInfo;
   'os.reboot-pending': RebootPending;
   'os.hotfixes': HotFix[];
+  'exchange.setting-overrides': SettingOverride[];
 }
 
 export type TypedKindId = keyof KindValueMap;

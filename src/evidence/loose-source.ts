@@ -50,6 +50,8 @@ function recognise(candidate: Candidate, label: string): void {
       .subarray(0, 64 * 1024)
       .toString('utf8')
       .replace(/\0/g, '');
+    // TODO(#2): loose web.config files are not recognised: nothing in one says which site and
+    // application it belongs to; they are read from bundles and HealthChecker folders only.
     if (text.includes('<system.applicationHost')) candidate.kind = findKind('iis.application-host');
     return;
   }

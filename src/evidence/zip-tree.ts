@@ -129,7 +129,8 @@ async function* entriesOf(zip: ZipFile): AsyncGenerator<Entry> {
 /** The entry's name, refused when it could point outside the bundle folder. */
 function safeEntryName(entry: Entry, label: string): string {
   const raw = entry.fileName as unknown as Buffer;
-  // Names without the UTF-8 flag are CP437; bundles use ASCII names, which both agree on.
+  // TODO(#2): names without the UTF-8 flag are CP437 and are read as Latin-1 here; the two agree
+  // on ASCII, which bundle names are, but a non-ASCII server folder name would be misspelt.
   const name = raw.toString(
     (entry.generalPurposeBitFlag & UTF8_NAME_FLAG) !== 0 ? 'utf8' : 'latin1',
   );

@@ -14,6 +14,7 @@ const TYPED_KINDS: Record<keyof KindValueMap, true> = {
   'os.operating-system': true,
   'os.reboot-pending': true,
   'os.hotfixes': true,
+  'exchange.setting-overrides': true,
 };
 
 async function corpusFiles(server: string): Promise<string[]> {

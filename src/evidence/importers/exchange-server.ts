@@ -55,6 +55,8 @@ function versionText(node: CliNode | undefined): string | undefined {
   const [major, minor, build, revision] = ['Major', 'Minor', 'Build', 'Revision'].map((part) =>
     asNumber(member(node, part)),
   );
+  // TODO(#2): a ServerVersion truncated at the serialisation depth has only its ToString left;
+  // it is not read (it may be stale), so adminDisplayVersion stays unset.
   if (major === undefined || minor === undefined || build === undefined) return undefined;
   return `Version ${major}.${minor} (Build ${build}.${revision ?? 0})`;
 }

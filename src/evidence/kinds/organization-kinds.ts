@@ -3,6 +3,7 @@
  * (reference/healthchecker-checks.md §14.1). In a HealthChecker-layout folder these files sit
  * beside the server's own, but their subject is the organisation.
  */
+import { importSettingOverrides } from '../importers/setting-overrides.js';
 import { defineKind, type EvidenceKind } from './kind.js';
 
 const SYSTEM_CONFIGURATION = 'Microsoft.Exchange.Data.Directory.SystemConfiguration';
@@ -73,6 +74,7 @@ export const ORGANIZATION_KINDS: readonly EvidenceKind[] = [
     command: 'Get-SettingOverride',
     healthChecker: 'Exchange/GetSettingOverride.xml',
     looseFileRules: [{ typeName: `${SYSTEM_CONFIGURATION}.ConfigurationSettings.SettingOverride` }],
+    importer: importSettingOverrides,
   }),
   defineKind({
     id: 'exchange.global-monitoring-overrides',

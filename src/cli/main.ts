@@ -12,6 +12,11 @@ export const EXIT_ERROR = 2;
 
 export async function main(argv: string[]): Promise<number> {
   const logger = createLogger(levelFrom(argv));
+  // `exzt … | head` closes the pipe early: that is the reader's choice, not an error.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(EXIT_OK);
+    throw error;
+  });
 
   try {
     return await dispatch(argv, logger);

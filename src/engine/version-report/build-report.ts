@@ -91,9 +91,47 @@ function serverRow(subject: SubjectEvidence, asOf: string): ServerVersionRow {
       installedUpdates: factOf(subject, 'exchange.installed-updates').provenance,
     },
   };
-  if (identity === undefined) return { ...base, ...unplaced(build) };
+  const placement =
+    identity === undefined ? unplaced(build) : placed(identity, build, reboot, asOf);
+  return inContractOrder({ ...base, ...placement });
+}
 
-  return { ...base, ...placed(identity, build, reboot, asOf) };
+/** The JSON contract's field order (docs/version-report.md), so output reads top-down. */
+const FIELD_ORDER: ReadonlyArray<keyof ServerVersionRow> = [
+  'key',
+  'name',
+  'roles',
+  'isEdgeServer',
+  'product',
+  'productName',
+  'cu',
+  'su',
+  'build',
+  'adminDisplayVersion',
+  'source',
+  'precision',
+  'latestSu',
+  'suBehind',
+  'updatesBehind',
+  'daysSinceMissingSu',
+  'status',
+  'statusReasons',
+  'supported',
+  'endOfLife',
+  'endOfSupport',
+  'rebootPending',
+  'reboot',
+  'cveCounts',
+  'cves',
+  'nextStep',
+  'notes',
+  'evidence',
+];
+
+function inContractOrder(row: ServerVersionRow): ServerVersionRow {
+  return Object.fromEntries(
+    FIELD_ORDER.map((field) => [field, row[field]]),
+  ) as unknown as ServerVersionRow;
 }
 
 type Placement = Omit<

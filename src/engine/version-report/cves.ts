@@ -16,9 +16,20 @@ export function cveRows(
   precision: BuildPrecision,
   options: CveEvaluationOptions,
 ): CveRow[] {
-  return evaluateCves(identity.version, options)
-    .map((finding) => (precision === 'cu' ? atCuPrecision(finding, identity) : finding))
-    .map(toRow);
+  const findings = evaluateCves(identity.version, options).map((finding) =>
+    precision === 'cu' ? atCuPrecision(finding, identity) : finding,
+  );
+  return [...newestPerCve(findings).values()].map(toRow);
+}
+
+/**
+ * One row per CVE. A CVE re-fixed by a later SU (CVE-2023-21707: Feb23SU, then Mar23SU) is
+ * judged by the newest, which holds the complete fix; findings come oldest update first.
+ */
+function newestPerCve(findings: CveFinding[]): Map<string, CveFinding> {
+  const byId = new Map<string, CveFinding>();
+  for (const finding of findings) byId.set(finding.cve, finding);
+  return byId;
 }
 
 function atCuPrecision(finding: CveFinding, identity: BuildIdentity): CveFinding {

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
+  CONFIG_GATED_CVES,
   allProducts,
   buildOf,
   buildsNamed,
@@ -129,6 +130,19 @@ test('data integrity: builds belong to their CU and increase strictly', () => {
         }
         assert.match(update.name, /^[A-Z][a-z]{2}\d{2}(SU|HU)(v\d)?$/);
       }
+    }
+  }
+});
+
+test('data integrity: every config-gated CVE names the override parameters that switch it off', () => {
+  for (const entry of CONFIG_GATED_CVES) {
+    assert.ok(entry.overrides.length >= 1, `${entry.cve} has no override`);
+    for (const gate of entry.overrides) {
+      for (const part of [gate.component, gate.section, gate.parameter]) {
+        assert.match(part, /^[A-Za-z0-9]+$/, `${entry.cve}: '${part}'`);
+      }
+      const text = `${gate.component} / ${gate.section} / ${gate.parameter}`;
+      assert.ok(entry.setting.includes(text), `${entry.cve}: setting text lacks ${text}`);
     }
   }
 });

@@ -44,8 +44,10 @@ export {
   type BuildKeyedCves,
   type ConfigGatedCve,
   type EmergencyMitigation,
+  type FixSwitchOverride,
   type KnownExploitedEntry,
 } from './cve-catalogue.js';
+export { settingsInForce, type SettingOverrideLike } from './config-gated.js';
 export {
   evaluateCves,
   openFindings,

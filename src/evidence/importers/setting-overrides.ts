@@ -69,7 +69,7 @@ function readOverride(document: CliDocument, object: CliObject): SettingOverride
   return override;
 }
 
-/** "Enabled=False" → { name: "Enabled", value: "False" }; text without "=" keeps an empty value. */
+/** "Enabled=False" → { name: "Enabled", value: "False" }; text without "=" has an empty value. */
 function parametersOf(node: CliNode | undefined): SettingOverrideParameter[] {
   return (asStringList(node) ?? []).map((text) => {
     const separator = text.indexOf('=');

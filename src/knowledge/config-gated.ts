@@ -6,6 +6,10 @@
  */
 import { CONFIG_GATED_CVES, type FixSwitchOverride } from './cve-catalogue.js';
 
+// TODO(#2): HealthChecker prefers the server-effective overrides of Get-ExchangeDiagnosticInfo
+// (VariantConfiguration, Overrides) and falls back to these AD objects, whose Status reflects only
+// the server the session ran on; no kind collects the diagnostic output yet.
+
 /** The members of a setting override this module reads; evidence importers produce more. */
 export interface SettingOverrideLike {
   component: string;

@@ -12,6 +12,8 @@ import { exchangeServerExport } from './exchange-exports.js';
 import { hotFixesExport, operatingSystemExport, rebootPendingExport } from './os-exports.js';
 import type { HotFixEntry } from './os-exports.js';
 import { organizationConfigExport } from './organization-export.js';
+import { settingOverridesExport } from './setting-overrides-export.js';
+import { findKind } from '../../src/evidence/kinds.js';
 import { contosoReadme } from './readme.js';
 import {
   COLLECTED_AT,
@@ -25,23 +27,27 @@ import { installedUpdatesExport, setupVersionExport } from './setup-exports.js';
 export const TOOL = 'Collect-ExztEvidence.ps1';
 export const TOOL_VERSION = '0.1.0';
 
-/** Commands as the kind registry names them (shared contract of the version report). */
-export const COMMANDS = {
-  'exchange.server': 'Get-ExchangeServer -Identity $env:COMPUTERNAME -Status',
-  'exchange.setup-version': 'Get-Command ExSetup.exe | ForEach-Object FileVersionInfo',
-  'os.operating-system': 'Get-CimInstance Win32_OperatingSystem',
-  'os.reboot-pending':
-    'exzt reboot-pending probe: Session Manager PendingFileRenameOperations, CBS RebootPending, ' +
-    'WindowsUpdate RebootRequired, UpdateExeVolatile, SCCM DetermineIfRebootPending',
-  'os.hotfixes': 'Get-HotFix',
-  'exchange.installed-updates':
-    'Get-ChildItem HKLM:\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Uninstall | ' +
-    "Get-ItemProperty | Where-Object DisplayName -like '*Exchange Server*' | " +
-    'Select-Object DisplayName, DisplayVersion, InstallDate, Publisher, PSChildName',
-  'exchange.organization-config': 'Get-OrganizationConfig',
-} as const;
+/** The kinds the sample holds; their commands come from the registry, so the two cannot drift. */
+const CONTOSO_KINDS = [
+  'exchange.server',
+  'exchange.setup-version',
+  'os.operating-system',
+  'os.reboot-pending',
+  'os.hotfixes',
+  'exchange.installed-updates',
+  'exchange.organization-config',
+  'exchange.setting-overrides',
+] as const;
 
-export type ContosoKind = keyof typeof COMMANDS;
+export type ContosoKind = (typeof CONTOSO_KINDS)[number];
+
+export const COMMANDS = Object.fromEntries(
+  CONTOSO_KINDS.map((kind) => {
+    const registered = findKind(kind);
+    if (registered === undefined) throw new Error(`the kind registry has no ${kind}`);
+    return [kind, registered.command];
+  }),
+) as Record<ContosoKind, string>;
 
 export interface ManifestFile {
   path: string;
@@ -174,6 +180,13 @@ export function buildContosoBundle(): Map<string, Buffer> {
     ORGANIZATION,
     collectionTime(0, 0),
     organization,
+  );
+  add(
+    'organization/exchange.setting-overrides.xml',
+    'exchange.setting-overrides',
+    ORGANIZATION,
+    collectionTime(0, 1),
+    encodeClixml(settingOverridesExport(sessionServer), { encoding: 'utf-8' }),
   );
 
   CONTOSO_SERVERS.forEach((server, serverIndex) => {

@@ -91,7 +91,20 @@ function directoryMembers(server: ContosoServer): [string, WritableNode][] {
 function mitigationMembers(server: ContosoServer): [string, WritableNode][] {
   if (server.product === 'Exchange2013') return [];
 
-  return [['MitigationsEnabled', bool(server.role === 'Mailbox')]];
+  const applied = server.mitigationsApplied ?? [];
+  return [
+    ['MitigationsEnabled', bool(server.role === 'Mailbox')],
+    [
+      'MitigationsApplied',
+      applied.length === 0
+        ? nil()
+        : list(
+            STRING_LIST_TYPES,
+            applied.map((id) => str(id)),
+          ),
+    ],
+    ['MitigationsBlocked', nil()],
+  ];
 }
 
 function identityMembers(server: ContosoServer, serverDn: string): [string, WritableNode][] {

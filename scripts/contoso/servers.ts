@@ -46,6 +46,8 @@ export interface ContosoServer {
   os: OperatingSystem;
   productInstalledOn: string;
   rebootPending: boolean;
+  /** Emergency Mitigation Service mitigations applied (Get-ExchangeServer MitigationsApplied). */
+  mitigationsApplied?: string[];
   /** Encoding of the server's os.* files; exchange.* files are UTF-8 with BOM. */
   osFileEncoding: FileEncoding;
   /** What the version report should conclude, for the README. */
@@ -176,11 +178,13 @@ export const CONTOSO_SERVERS: readonly ContosoServer[] = [
     },
     productInstalledOn: '2023-06-13',
     rebootPending: false,
+    mitigationsApplied: ['M2.1.0', 'PING1'],
     osFileEncoding: 'utf-8',
     state: `Exchange 2019 CU13 with its last SU (${CU13_LAST.name}); CU13 is no longer supported.`,
     expectation:
-      `unsupported CU: no SU after ${CU13_LAST.name} exists for CU13, so every later CVE is ` +
-      'open; the way out is CU14 or CU15 (then Exchange SE).',
+      `unsupported CU and end of life: no SU after ${CU13_LAST.name} exists for CU13, so every ` +
+      'later CVE is open; the Emergency Mitigation Service applied M2, so the known-exploited ' +
+      'CVE-2026-42897 is mitigated, not fixed. The way out is Exchange SE.',
   },
   {
     name: 'EX04',

@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import { readFile } from 'node:fs/promises';
+import { ExztError } from '../errors.js';
 import { assign, readCandidate, type Candidate } from './candidate.js';
 import type { CliNode } from './clixml/model.js';
 import { organizationSubject, serverSubject, type EvidenceSource } from './evidence-set.js';
@@ -52,8 +53,11 @@ function recognise(candidate: Candidate, label: string): void {
       .replace(/\0/g, '');
     // TODO(#2): loose web.config files are not recognised: nothing in one says which site and
     // application it belongs to; they are read from bundles and HealthChecker folders only.
-    if (text.includes('<system.applicationHost')) candidate.kind = findKind('iis.application-host');
-    return;
+    if (text.includes('<system.applicationHost')) {
+      candidate.kind = findKind('iis.application-host');
+      return;
+    }
+    rejectUnreadable(candidate, label);
   }
 
   const raw = parseRawEvidence('clixml', candidate.bytes, label);
@@ -63,6 +67,19 @@ function recognise(candidate: Candidate, label: string): void {
   if (matches.length === 1) candidate.kind = matches[0];
   if (matches.length > 1)
     candidate.file.note = `could be any of ${matches.map((kind) => kind.id).join(', ')}`;
+}
+
+/**
+ * A file the user named that is neither CliXml nor an applicationHost.config. Parsing it as
+ * CliXml gives the precise reason (a DTD, another root element, a truncated document, …).
+ */
+function rejectUnreadable(candidate: Candidate, label: string): never {
+  parseRawEvidence('clixml', candidate.bytes, label);
+  throw new ExztError(
+    'INPUT',
+    `${label}: not evidence exzt can read: expected an Export-Clixml document (root <Objs> in ` +
+      'the PowerShell namespace) or an applicationHost.config',
+  );
 }
 
 /** The kinds whose most specific rule matches; more conditions make a rule more specific. */

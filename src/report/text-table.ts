@@ -54,9 +54,12 @@ function displayWidth(text: string): number {
  * sequences an attacker chose.
  */
 export function terminalSafe(text: string): string {
-  // eslint-disable-next-line no-control-regex
   return text.replace(
-    /[\u0000-\u001f\u007f-\u009f]/g,
+    CONTROL_CHARACTERS,
     (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`,
   );
 }
+
+// C0 and C1 control characters, escape sequences' introducers among them.
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/g;

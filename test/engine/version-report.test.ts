@@ -252,6 +252,19 @@ describe('version report on the sample organisation', () => {
 
     assert.equal(rows.get('EDGE01')?.isEdgeServer, true);
 
+    // A setting override scoped to EX02 switches off the fix of CVE-2025-33051; EX01 keeps it.
+    const cookie = (name: string) =>
+      rows.get(name)?.cves.find((cve) => cve.id === 'CVE-2025-33051');
+    assert.equal(cookie('EX02')?.state, 'exposed');
+    assert.match(cookie('EX02')?.reason ?? '', /disabled by override/);
+    assert.equal(cookie('EX01')?.state, 'fixed');
+
+    // The Emergency Mitigation Service applied M2 on EX03: known exploited, mitigated, not fixed.
+    const owa = rows.get('EX03')?.cves.find((cve) => cve.id === 'CVE-2026-42897');
+    assert.equal(owa?.state, 'mitigated');
+    assert.equal(owa?.knownExploited, true);
+    assert.deepEqual(owa?.mitigatedBy, ['M2']);
+
     const ex2013 = rows.get('EX2013');
     assert.equal(ex2013?.status, 'end-of-life');
     const later = ex2013?.cves.find((cve) => cve.id === 'CVE-2026-42897');

@@ -2,8 +2,15 @@
  * Builds the version report from evidence and the knowledge base. Pure: the as-of time is given,
  * never read from the clock, so the same evidence gives the same report.
  */
-import { factOf, type EvidenceSet, type SubjectEvidence } from '../../evidence/evidence-set.js';
-import { USABLE_STATUSES } from '../../evidence/model.js';
+import {
+  ORGANIZATION_KEY,
+  factOf,
+  findSubject,
+  type EvidenceSet,
+  type SubjectEvidence,
+} from '../../evidence/evidence-set.js';
+import type { SettingOverride } from '../../evidence/importers/setting-overrides.js';
+import { USABLE_STATUSES, type Fact } from '../../evidence/model.js';
 import {
   KB_AS_OF,
   PRODUCT_NAMES,
@@ -14,7 +21,9 @@ import {
   latestSecurityUpdateForProduct,
   nextStep,
   securityUpdateLag,
+  settingsInForce,
   type BuildIdentity,
+  type CveEvaluationOptions,
   type LifecycleVerdict,
   type SecurityUpdateLag,
 } from '../../knowledge/index.js';
@@ -43,9 +52,10 @@ export function buildVersionReport(
   evidence: EvidenceSet,
   options: VersionReportOptions,
 ): VersionReport {
+  const overrides = factOf(findSubject(evidence, ORGANIZATION_KEY), 'exchange.setting-overrides');
   const servers = evidence.subjects
     .filter((subject) => subject.subject.type === 'server')
-    .map((subject) => serverRow(subject, options.asOf));
+    .map((subject) => serverRow(subject, options.asOf, overrides));
   const asOfDate = new Date(options.asOf);
 
   return {
@@ -63,7 +73,11 @@ export function buildVersionReport(
   };
 }
 
-function serverRow(subject: SubjectEvidence, asOf: string): ServerVersionRow {
+function serverRow(
+  subject: SubjectEvidence,
+  asOf: string,
+  overrides: Fact<SettingOverride[]>,
+): ServerVersionRow {
   const serverFact = factOf(subject, 'exchange.server');
   const server = USABLE_STATUSES.has(serverFact.status) ? serverFact.value : undefined;
   const build = resolveBuild(serverFact, factOf(subject, 'exchange.setup-version'));
@@ -91,9 +105,27 @@ function serverRow(subject: SubjectEvidence, asOf: string): ServerVersionRow {
       installedUpdates: factOf(subject, 'exchange.installed-updates').provenance,
     },
   };
+  const cveOptions: CveEvaluationOptions = {
+    mitigationsApplied: server?.mitigationsApplied ?? [],
+    ...overridesInForce(overrides, server?.name ?? subject.subject.name, build.identity),
+  };
   const placement =
-    identity === undefined ? unplaced(build) : placed(identity, build, reboot, asOf);
+    identity === undefined ? unplaced(build) : placed(identity, build, reboot, asOf, cveOptions);
   return inContractOrder({ ...base, ...placement });
+}
+
+/**
+ * Which config-gated fixes are in force, from Get-SettingOverride; without that evidence the
+ * question stays open and those CVEs are "unknown".
+ */
+function overridesInForce(
+  overrides: Fact<SettingOverride[]>,
+  serverName: string,
+  identity: BuildIdentity | undefined,
+): Pick<CveEvaluationOptions, 'settingsInForce'> {
+  if (!USABLE_STATUSES.has(overrides.status) || identity === undefined) return {};
+
+  return { settingsInForce: settingsInForce(overrides.value ?? [], serverName, identity.build) };
 }
 
 /** The JSON contract's field order (docs/version-report.md), so output reads top-down. */
@@ -153,12 +185,15 @@ function placed(
   build: ResolvedBuild,
   reboot: RebootState,
   asOf: string,
+  cveOptions: CveEvaluationOptions,
 ): Placement {
   const exact = build.precision === 'build';
   const lag = securityUpdateLag(identity.cu, identity.version);
   const inactive = reboot.suActivation === 'restart-needed' ? identity.update?.name : undefined;
   const lifecycle = withInactiveSu(lifecycleAt(identity, lag, asOf, exact), inactive);
-  const cves = sortByRisk(inactiveSuExposure(cveRows(identity, build.precision, {}), inactive));
+  const cves = sortByRisk(
+    inactiveSuExposure(cveRows(identity, build.precision, cveOptions), inactive),
+  );
   const notes = [...build.notes];
   if (identity.newerThanKnown) {
     notes.push(

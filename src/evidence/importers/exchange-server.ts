@@ -6,7 +6,7 @@
 import type { CliDocument, CliNode } from '../clixml/model.js';
 import type { ImportedValue } from '../kinds/kind.js';
 import type { FactAnchor } from '../object-path.js';
-import { asBoolean, asNumber, asString, member } from '../clixml/index.js';
+import { asBoolean, asNumber, asString, asStringList, member } from '../clixml/index.js';
 import { assignDefined, memberAnchor, objectAnchor, shapeError, singleObject } from './read.js';
 
 export interface ExchangeServerInfo {
@@ -18,6 +18,9 @@ export interface ExchangeServerInfo {
   isEdgeServer: boolean;
   edition?: string;
   site?: string;
+  /** Emergency Mitigation Service: whether it may apply mitigations, and those applied ("M2.1.0"). */
+  mitigationsEnabled?: boolean;
+  mitigationsApplied: string[];
 }
 
 export function importExchangeServer(document: CliDocument): ImportedValue<ExchangeServerInfo> {
@@ -36,7 +39,9 @@ export function importExchangeServer(document: CliDocument): ImportedValue<Excha
     name,
     serverRoles,
     isEdgeServer: asBoolean(member(object, 'IsEdgeServer')) ?? serverRoles.includes('Edge'),
+    mitigationsApplied: asStringList(member(object, 'MitigationsApplied')) ?? [],
   };
+  assignDefined(value, 'mitigationsEnabled', asBoolean(member(object, 'MitigationsEnabled')));
   assignDefined(value, 'fqdn', asString(member(object, 'Fqdn')));
   assignDefined(value, 'adminDisplayVersion', versionText(member(object, 'AdminDisplayVersion')));
   assignDefined(value, 'edition', asString(member(object, 'Edition')));
@@ -48,6 +53,8 @@ export function importExchangeServer(document: CliDocument): ImportedValue<Excha
   return { value, anchors };
 }
 
+const SERVER_VERSION_TEXT = /^Version \d+\.\d+ \(Build \d+\.\d+\)$/;
+
 /** "Version 15.2 (Build 986.5)" from the ServerVersion's members, or the string as exported. */
 function versionText(node: CliNode | undefined): string | undefined {
   if (node?.kind !== 'object') return asString(node);
@@ -55,9 +62,11 @@ function versionText(node: CliNode | undefined): string | undefined {
   const [major, minor, build, revision] = ['Major', 'Minor', 'Build', 'Revision'].map((part) =>
     asNumber(member(node, part)),
   );
-  // TODO(#2): a ServerVersion truncated at the serialisation depth has only its ToString left;
-  // it is not read (it may be stale), so adminDisplayVersion stays unset.
-  if (major === undefined || minor === undefined || build === undefined) return undefined;
+  // Truncated at the serialisation depth, a ServerVersion keeps only its ToString, which
+  // ServerVersion computes from the very fields that were cut, so it is not stale.
+  if (major === undefined || minor === undefined || build === undefined) {
+    return SERVER_VERSION_TEXT.test(node.toString ?? '') ? node.toString : undefined;
+  }
   return `Version ${major}.${minor} (Build ${build}.${revision ?? 0})`;
 }
 

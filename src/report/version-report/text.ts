@@ -87,7 +87,8 @@ function serverDetails(server: ServerVersionRow, paint: Paint): string {
 function cveLines(open: CveRow[], paint: Paint): string[] {
   return open.map((cve) => {
     const kev = cve.knownExploited ? paint('bad', ' known exploited') : '';
-    const fix = cve.state === 'exposed' ? `fixed by ${cve.update}` : cve.reason;
-    return `    ${cve.id.padEnd(16)} ${cve.state.padEnd(9)}${kev} ${fix}`.trimEnd();
+    const missing = cve.reason === `${cve.update} is not installed`;
+    const why = missing ? `fixed by ${cve.update}` : cve.reason;
+    return `    ${cve.id.padEnd(16)} ${cve.state.padEnd(10)}${kev} ${why}`.trimEnd();
   });
 }

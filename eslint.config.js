@@ -19,7 +19,10 @@ export default tseslint.config(
     files: ['src/**/*.ts'],
     ignores: ['src/cli/**'],
     rules: {
-      'no-restricted-globals': ['error', { name: 'process', message: 'Only src/cli touches process.' }],
+      'no-restricted-globals': [
+        'error',
+        { name: 'process', message: 'Only src/cli touches process.' },
+      ],
     },
   },
   {

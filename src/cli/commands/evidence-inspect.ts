@@ -2,7 +2,7 @@
  * `exzt evidence inspect`: what the evidence holds, per subject and kind, with provenance, and
  * what was not imported and why. Stops after the import (DESIGN.md "Pipeline").
  */
-import { ExztError, usageError } from '../../errors.js';
+import { usageError } from '../../errors.js';
 import type {
   EvidenceFile,
   EvidenceSet,
@@ -10,15 +10,9 @@ import type {
   SubjectEvidence,
 } from '../../evidence/evidence-set.js';
 import { EVIDENCE_KINDS, findKind } from '../../evidence/kinds.js';
-import { loadEvidence } from '../../evidence/load.js';
 import type { Provenance } from '../../evidence/model.js';
-import {
-  flagOption,
-  listOption,
-  stringOption,
-  type Command,
-  type CommandContext,
-} from '../command.js';
+import { stringOption, type Command, type CommandContext } from '../command.js';
+import { EVIDENCE_OPTIONS, EVIDENCE_USAGE, loadEvidenceFromContext } from '../evidence-options.js';
 
 export const evidenceInspectCommand: Command = {
   path: ['evidence', 'inspect'],
@@ -29,16 +23,10 @@ export const evidenceInspectCommand: Command = {
     '',
     'Paths: evidence bundles (folder or .zip), HealthChecker-layout folders (or a folder of them),',
     'or loose CliXml exports.',
-    '  --use ExSetup.xml=ExSetup1.xml   import an alternate instead of the canonical file; the left',
-    '                                   side may carry its folder (OS/GetAllTlsSettings.xml)',
-    '  --allow-modified                 read a bundle whose files do not match its manifest',
     '  --format text|json               output format (default text)',
+    EVIDENCE_USAGE,
   ].join('\n'),
-  options: {
-    use: { type: 'string', multiple: true },
-    'allow-modified': { type: 'boolean' },
-    format: { type: 'string' },
-  },
+  options: { ...EVIDENCE_OPTIONS, format: { type: 'string' } },
   run: runInspect,
 };
 
@@ -49,41 +37,12 @@ async function runInspect(context: CommandContext): Promise<number> {
   if (context.positionals.length === 0)
     throw usageError('evidence inspect needs at least one path; see --help');
 
-  const set = await loadEvidence(
-    context.positionals,
-    {
-      use: parseUse(listOption(context, 'use')),
-      allowModified: flagOption(context, 'allow-modified'),
-    },
-    context.cwd,
-  );
-  for (const warning of set.warnings) context.logger.warn(warning);
+  const set = await loadEvidenceFromContext(context);
 
   const output =
     format === 'json' ? `${JSON.stringify(inspectionJson(set), null, 2)}\n` : inspectionText(set);
   context.stdout.write(output);
   return 0;
-}
-
-function parseUse(values: string[]): Map<string, string> {
-  const use = new Map<string, string>();
-  for (const value of values) {
-    const [canonical, alternate, ...rest] = value.split('=');
-    if (
-      canonical === undefined ||
-      alternate === undefined ||
-      canonical === '' ||
-      alternate === '' ||
-      rest.length > 0
-    ) {
-      throw new ExztError(
-        'USAGE',
-        `--use ${value}: expected CANONICAL=ALTERNATE, e.g. ExSetup.xml=ExSetup1.xml`,
-      );
-    }
-    use.set(canonical, alternate);
-  }
-  return use;
 }
 
 /** Server kinds of the registry that a server has no entry for. */

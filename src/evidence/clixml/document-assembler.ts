@@ -12,11 +12,17 @@ import type {
   CollectionType,
   NodePosition,
 } from './model.js';
+import { detachedCopy, type MemberName } from './markup-names.js';
 import { RefRegistry } from './ref-registry.js';
 import { TAG, TAGS_BY_ID, type TagInfo, tagName } from './tags.js';
 
-/** How the assembler reports an error: `at` is the absolute character index of the element. */
-export type FailAt = (code: ErrorCode, message: string, at: number) => never;
+/** What the assembler needs from the parser; `at` is an absolute character index. */
+export interface AssemblerHost {
+  fail(code: ErrorCode, message: string, at: number): never;
+  positionAt(at: number): NodePosition;
+  /** Receives each finished child of <Objs>. */
+  emit(node: CliNode): void;
+}
 
 const NO_TYPE_NAMES: readonly string[] = Object.freeze([]);
 const PROGRESS_RECORD_TYPE_NAMES: readonly string[] = Object.freeze([
@@ -47,7 +53,7 @@ class Frame {
   tag = 0;
   at = 0;
   position: NodePosition | undefined = undefined;
-  name: string | undefined = undefined;
+  member: MemberName | undefined = undefined;
   object: CliObject | undefined = undefined;
   typeNameRefId: string | undefined = undefined;
   typeNames: string[] | undefined = undefined;
@@ -65,10 +71,13 @@ export class DocumentAssembler {
   constructor(
     refWindow: number,
     private readonly maxDepth: number,
-    private readonly fail: FailAt,
-    private readonly emit: (node: CliNode) => void,
+    private readonly host: AssemblerHost,
   ) {
     this.refs = new RefRegistry(refWindow);
+  }
+
+  private fail(code: ErrorCode, message: string, at: number): never {
+    return this.host.fail(code, message, at);
   }
 
   get openDepth(): number {
@@ -76,9 +85,19 @@ export class DocumentAssembler {
   }
 
   /** The innermost open element, for "expected </X> opened at" messages. */
-  innermost(): { name: string; position: NodePosition | undefined; at: number } | undefined {
-    const frame = this.depth === 0 ? undefined : this.frames[this.depth - 1];
-    return frame && { name: tagName(frame.tag), position: frame.position, at: frame.at };
+  innermostName(): string | undefined {
+    return this.depth === 0 ? undefined : `<${tagName(this.frames[this.depth - 1]!.tag)}>`;
+  }
+
+  /** "</Obj> opened at 3:5": what would close the innermost open element. */
+  expectedEnd(): string | undefined {
+    const frame = this.depth === 0 ? undefined : this.frames[this.depth - 1]!;
+    if (frame === undefined) return undefined;
+
+    const opened = frame.position
+      ? ` opened at ${frame.position.line}:${frame.position.column}`
+      : '';
+    return `</${tagName(frame.tag)}>${opened}`;
   }
 
   /** Checks that `child` may stand inside the innermost open element, and the depth limit. */
@@ -93,7 +112,7 @@ export class DocumentAssembler {
 
     const parent = this.frames[this.depth - 1];
     if (parent === undefined) return;
-    if (!ALLOWED_CHILDREN[parent.tag]?.has(child.id)) {
+    if (ALLOWED_CHILDREN[parent.tag * TAG_COUNT + child.id] !== 1) {
       const parentName = tagName(parent.tag);
       this.fail(
         'CLIXML_SYNTAX',
@@ -105,19 +124,19 @@ export class DocumentAssembler {
 
   openContainer(
     tag: number,
-    name: string | undefined,
+    member: MemberName | undefined,
     refId: string | undefined,
     position: NodePosition,
     at: number,
   ): void {
     const parent = this.frames[this.depth - 1];
-    const frame = this.pushFrame(tag, name, position, at);
+    const frame = this.pushFrame(tag, member, position, at);
     switch (tag) {
       case TAG.Obj:
-        frame.object = this.createObject(name, refId, position, NO_TYPE_NAMES);
+        frame.object = this.createObject(member?.name, refId, position, NO_TYPE_NAMES);
         return;
       case TAG.PR:
-        frame.object = this.createObject(name, refId, position, PROGRESS_RECORD_TYPE_NAMES);
+        frame.object = this.createObject(member?.name, refId, position, PROGRESS_RECORD_TYPE_NAMES);
         return;
       case TAG.TN:
         frame.typeNames = [];
@@ -160,7 +179,7 @@ export class DocumentAssembler {
     switch (tag) {
       case TAG.Obj:
       case TAG.PR:
-        this.attach(frame.object!, frame.name, tag, frame.at);
+        this.attach(frame.object!, frame.member, tag, frame.at);
         return;
       case TAG.TN:
         this.closeTypeNames(frame, at);
@@ -174,27 +193,28 @@ export class DocumentAssembler {
   }
 
   /** A primitive value element, complete. */
-  primitive(node: CliPrimitive, tag: number, at: number): void {
-    this.attach(node, node.name, tag, at);
+  primitive(node: CliPrimitive, member: MemberName | undefined, tag: number, at: number): void {
+    this.attach(node, member, tag, at);
   }
 
   /** T, ToString or a progress-record field, with its decoded text. */
-  text(tag: number, text: string, position: () => NodePosition, at: number): void {
+  text(tag: number, text: string, at: number): void {
     const frame = this.frames[this.depth - 1]!;
     if (frame.tag === TAG.TN) {
-      frame.typeNames!.push(text);
+      // Type-name lists live as long as the document: keep no slice of a chunk.
+      frame.typeNames!.push(detachedCopy(text));
     } else if (frame.tag === TAG.Obj) {
       frame.object!.toString = text;
     } else {
-      this.progressField(frame.object!, tag, text, position(), at);
+      this.progressField(frame.object!, tag, text, this.host.positionAt(at), at);
     }
   }
 
-  nil(name: string | undefined, position: NodePosition, at: number): void {
-    this.attach({ kind: 'nil', name, position }, name, TAG.Nil, at);
+  nil(member: MemberName | undefined, position: NodePosition, at: number): void {
+    this.attach({ kind: 'nil', name: member?.name, position }, member, TAG.Nil, at);
   }
 
-  reference(name: string | undefined, refId: string | undefined, at: number): void {
+  reference(member: MemberName | undefined, refId: string | undefined, at: number): void {
     const found = this.refs.resolveObject(refId ?? '');
     if (found === 'evicted') {
       this.fail(
@@ -210,7 +230,7 @@ export class DocumentAssembler {
         at,
       );
     }
-    this.attach(found, name, TAG.Ref, at);
+    this.attach(found, member, TAG.Ref, at);
   }
 
   typeNameReference(refId: string | undefined, at: number): void {
@@ -252,7 +272,7 @@ export class DocumentAssembler {
 
   private pushFrame(
     tag: number,
-    name: string | undefined,
+    member: MemberName | undefined,
     position: NodePosition,
     at: number,
   ): Frame {
@@ -264,7 +284,7 @@ export class DocumentAssembler {
     frame.tag = tag;
     frame.at = at;
     frame.position = position;
-    frame.name = name;
+    frame.member = member;
     frame.object = frame.typeNameRefId = frame.typeNames = frame.items = frame.entries = undefined;
     frame.key = frame.value = undefined;
     this.depth++;
@@ -277,23 +297,23 @@ export class DocumentAssembler {
   }
 
   /** Puts a finished node where its parent wants it. */
-  private attach(node: CliNode, name: string | undefined, tag: number, at: number): void {
+  private attach(node: CliNode, member: MemberName | undefined, tag: number, at: number): void {
     const parent = this.frames[this.depth - 1];
     if (parent === undefined) {
-      this.emit(node);
+      this.host.emit(node);
       return;
     }
 
     switch (parent.tag) {
       case TAG.Objs:
-        this.emit(node);
+        this.host.emit(node);
         return;
       case TAG.Props:
       case TAG.MS:
-        this.addMember(parent, node, name, tag, at);
+        this.addMember(parent, node, member, tag, at);
         return;
       case TAG.En:
-        this.setEntryPart(parent, node, name, tag, at);
+        this.setEntryPart(parent, node, member?.name, tag, at);
         return;
       case TAG.Obj:
         this.setObjectValue(parent.object!, node, tag, at);
@@ -309,11 +329,11 @@ export class DocumentAssembler {
   private addMember(
     parent: Frame,
     node: CliNode,
-    name: string | undefined,
+    member: MemberName | undefined,
     tag: number,
     at: number,
   ): void {
-    if (name === undefined) {
+    if (member === undefined) {
       this.fail(
         'CLIXML_SYNTAX',
         `<${tagName(tag)}> inside <${tagName(parent.tag)}> has no N attribute (member name)`,
@@ -322,7 +342,7 @@ export class DocumentAssembler {
     }
 
     const members = parent.object!.members;
-    const key = name.toLowerCase();
+    const key = member.key;
     // Adapted (Props) members come first in the file; the first of two same-named members wins.
     if (members.has(key)) return;
 
@@ -423,10 +443,7 @@ export class DocumentAssembler {
   }
 
   private failMismatchedEnd(tag: number, at: number): never {
-    const open = this.innermost();
-    const opened = open?.position ? ` opened at ${open.position.line}:${open.position.column}` : '';
-    const expected =
-      open === undefined ? 'no end tag (nothing is open)' : `</${open.name}>${opened}`;
+    const expected = this.expectedEnd() ?? 'no end tag (nothing is open)';
     return this.fail('CLIXML_SYNTAX', `expected ${expected}, found </${tagName(tag)}>`, at);
   }
 }
@@ -448,21 +465,31 @@ const OBJECT_PARTS = [
 ];
 const PROGRESS_PARTS = [TAG.AV, TAG.AI, TAG.PI, TAG.PC, TAG.T, TAG.SR, TAG.SD, TAG.S, TAG.Nil];
 
-/** Which child elements each container accepts. */
-const ALLOWED_CHILDREN: Readonly<Record<number, ReadonlySet<number>>> = {
-  [TAG.Objs]: new Set(NODE_IDS),
-  [TAG.Obj]: new Set(OBJECT_PARTS),
-  [TAG.TN]: new Set([TAG.T]),
-  [TAG.Props]: new Set(NODE_IDS),
-  [TAG.MS]: new Set(NODE_IDS),
-  [TAG.LST]: new Set(NODE_IDS),
-  [TAG.IE]: new Set(NODE_IDS),
-  [TAG.STK]: new Set(NODE_IDS),
-  [TAG.QUE]: new Set(NODE_IDS),
-  [TAG.DCT]: new Set([TAG.En]),
-  [TAG.En]: new Set(NODE_IDS),
-  [TAG.PR]: new Set(PROGRESS_PARTS),
-};
+const TAG_COUNT = TAGS_BY_ID.length;
+
+/** Which child elements each container accepts: [parent * TAG_COUNT + child] is 1 when allowed. */
+const ALLOWED_CHILDREN = buildAllowedChildren({
+  [TAG.Objs]: NODE_IDS,
+  [TAG.Obj]: OBJECT_PARTS,
+  [TAG.TN]: [TAG.T],
+  [TAG.Props]: NODE_IDS,
+  [TAG.MS]: NODE_IDS,
+  [TAG.LST]: NODE_IDS,
+  [TAG.IE]: NODE_IDS,
+  [TAG.STK]: NODE_IDS,
+  [TAG.QUE]: NODE_IDS,
+  [TAG.DCT]: [TAG.En],
+  [TAG.En]: NODE_IDS,
+  [TAG.PR]: PROGRESS_PARTS,
+});
+
+function buildAllowedChildren(children: Record<number, readonly number[]>): Uint8Array {
+  const allowed = new Uint8Array(TAG_COUNT * TAG_COUNT);
+  for (const [parent, ids] of Object.entries(children)) {
+    for (const child of ids) allowed[Number(parent) * TAG_COUNT + child] = 1;
+  }
+  return allowed;
+}
 
 function describeAllowed(parentTag: number): string {
   if (parentTag === TAG.TN) return '<T>';

@@ -144,12 +144,27 @@ function readBoundedInteger(
   name: string | undefined,
   position: NodePosition,
 ): CliPrimitive | undefined {
-  if (!INTEGER_TEXT.test(text)) return undefined;
+  const value = plainInteger(text) ?? (INTEGER_TEXT.test(text) ? Number(text) : undefined);
+  if (value === undefined) return undefined;
 
-  const value = Number(text);
   const range = INTEGER_RANGES[tag];
   if (range === undefined || value < range[0] || value > range[1]) return undefined;
   return { kind: 'number', tag, value, text: text.trim(), name, position };
+}
+
+/** Fast path for the usual `-123` (at most 15 digits, so exact); undefined for anything else. */
+function plainInteger(text: string): number | undefined {
+  const negative = text.charCodeAt(0) === 0x2d;
+  const start = negative ? 1 : 0;
+  if (text.length === start || text.length - start > 15) return undefined;
+
+  let value = 0;
+  for (let i = start; i < text.length; i++) {
+    const digit = text.charCodeAt(i) - 0x30;
+    if (digit < 0 || digit > 9) return undefined;
+    value = value * 10 + digit;
+  }
+  return negative ? -value : value;
 }
 
 function readBigInteger(
@@ -193,6 +208,9 @@ function readDateTime(
   name: string | undefined,
   position: NodePosition,
 ): CliPrimitive | undefined {
+  const fast = plainDateTime(text);
+  if (fast !== undefined) return { kind: 'datetime', text, epochMs: fast, name, position };
+
   const match = DATE_TIME_TEXT.exec(text);
   if (match === null) return undefined;
 
@@ -205,6 +223,71 @@ function readDateTime(
     return undefined;
   }
   return { kind: 'datetime', text: text.trim(), epochMs, name, position };
+}
+
+/** Where `yyyy-MM-ddTHH:mm:ss` has its '-', 'T' and ':'. */
+const SEPARATORS: ReadonlyArray<readonly [number, number]> = [
+  [4, 0x2d],
+  [7, 0x2d],
+  [10, 0x54],
+  [13, 0x3a],
+  [16, 0x3a],
+];
+
+/** Fast path for `yyyy-MM-ddTHH:mm:ss[.fffffff](Z|±hh:mm)`, digits checked; else undefined. */
+function plainDateTime(text: string): number | undefined {
+  const length = text.length;
+  if (length < 20 || !SEPARATORS.every(([at, code]) => text.charCodeAt(at) === code))
+    return undefined;
+
+  let at = 19;
+  let millis = 0;
+  if (text.charCodeAt(at) === 0x2e /* . */) {
+    const fractionStart = ++at;
+    while (at < length && isDigit(text.charCodeAt(at))) at++;
+    millis = digitsAt(text, fractionStart, Math.min(at, fractionStart + 3));
+    for (let i = at - fractionStart; i < 3; i++) millis *= 10;
+  }
+
+  const zone = text.charCodeAt(at);
+  const offsetMinutes =
+    zone === 0x5a /* Z */ && at + 1 === length
+      ? 0
+      : (zone === 0x2b || zone === 0x2d) && at + 6 === length && text.charCodeAt(at + 3) === 0x3a
+        ? (zone === 0x2d ? -1 : 1) *
+          (digitsAt(text, at + 1, at + 3) * 60 + digitsAt(text, at + 4, at + 6))
+        : Number.NaN;
+  const fields = [0, 5, 8, 11, 14, 17].map((start) =>
+    digitsAt(text, start, start === 0 ? 4 : start + 2),
+  );
+  const [year, month, day, hour, minute, second] = fields as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  if (month < 1 || month > 12 || day < 1 || day > 31) return undefined;
+
+  const epochMs =
+    Date.UTC(year, month - 1, day, hour, minute, second, millis) - offsetMinutes * 60_000;
+  return Number.isNaN(epochMs) ? undefined : epochMs;
+}
+
+function isDigit(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
+}
+
+/** The decimal number in text[start, end); NaN when a character is not a digit. */
+function digitsAt(text: string, start: number, end: number): number {
+  let value = 0;
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (!isDigit(code)) return Number.NaN;
+    value = value * 10 + (code - 0x30);
+  }
+  return value;
 }
 
 function zoneOffsetMinutes(zone: string): number {

@@ -1,0 +1,103 @@
+/**
+ * Element and member names read without building a string per occurrence: a name is hashed
+ * while it is scanned, then checked against the tag table or the cache of member names seen
+ * before. A Get-Mailbox export repeats the same 60 member names on every object, so each is
+ * decoded and lower-cased once, and every node shares the one string.
+ */
+import { TAGS_BY_ID, type TagInfo } from './tags.js';
+
+/**
+ * FNV-style hash step over UTF-16 code units; collisions are resolved by comparing text. Kept to
+ * 30 bits so it stays a small integer (a V8 Smi) and Map lookups allocate nothing.
+ */
+export function hashStep(hash: number, code: number): number {
+  return Math.imul(hash ^ code, 0x01000193) & 0x3fffffff;
+}
+
+export const HASH_SEED = 0x811c9dc5 & 0x3fffffff;
+
+function hashOf(text: string): number {
+  let hash = HASH_SEED;
+  for (let i = 0; i < text.length; i++) hash = hashStep(hash, text.charCodeAt(i));
+  return hash;
+}
+
+const TAGS_BY_HASH = new Map<number, TagInfo>();
+for (const info of TAGS_BY_ID) {
+  const hash = hashOf(info.name);
+  if (TAGS_BY_HASH.has(hash)) throw new Error(`tag hash collision: ${info.name}`);
+  TAGS_BY_HASH.set(hash, info);
+}
+
+/** The tag spelled by buffer[start, end) whose hash is `hash`, or undefined. */
+export function tagAt(
+  buffer: string,
+  start: number,
+  end: number,
+  hash: number,
+): TagInfo | undefined {
+  const info = TAGS_BY_HASH.get(hash);
+  if (info === undefined || info.name.length !== end - start) return undefined;
+  return spells(buffer, start, info.name) ? info : undefined;
+}
+
+/** buffer.startsWith(word, at), as a loop: faster than the builtin for the short names here. */
+export function spells(buffer: string, at: number, word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    if (buffer.charCodeAt(at + i) !== word.charCodeAt(i)) return false;
+  }
+  return true;
+}
+
+/** A member name as written (`raw`), decoded (`name`) and as the members-map key (`key`). */
+export interface MemberName {
+  raw: string;
+  name: string;
+  key: string;
+  /** The name that followed this one last time: exports repeat members in a fixed order. */
+  next: MemberName | undefined;
+}
+
+export interface AttributeDecoder {
+  /** `rawStart` is where the raw text starts in the buffer, for error positions. */
+  decodeAttribute(raw: string, rawStart: number): string;
+}
+
+/** Bounds the cache for documents with endless distinct names (such as hostile input). */
+const MAX_CACHED_NAMES = 50_000;
+
+export class MemberNameCache {
+  private readonly byHash = new Map<number, MemberName>();
+
+  /** The name spelled by buffer[start, end); `decoder` turns raw attribute text into the name. */
+  get(
+    buffer: string,
+    start: number,
+    end: number,
+    hash: number,
+    decoder: AttributeDecoder,
+  ): MemberName {
+    const cached = this.byHash.get(hash);
+    if (
+      cached !== undefined &&
+      cached.raw.length === end - start &&
+      spells(buffer, start, cached.raw)
+    ) {
+      return cached;
+    }
+
+    const raw = detachedCopy(buffer.slice(start, end));
+    const name = detachedCopy(decoder.decodeAttribute(raw, start));
+    const entry = { raw, name, key: detachedCopy(name.toLowerCase()), next: undefined };
+    if (cached === undefined && this.byHash.size < MAX_CACHED_NAMES) this.byHash.set(hash, entry);
+    return entry;
+  }
+}
+
+/**
+ * A copy of `text` that does not share memory with the chunk it was sliced from. V8 slices
+ * share their parent string, so a name kept for the whole document would keep its 1 MiB chunk.
+ */
+export function detachedCopy(text: string): string {
+  return text.length < 13 ? text : (JSON.parse(JSON.stringify(text)) as string);
+}

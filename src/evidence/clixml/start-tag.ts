@@ -1,0 +1,185 @@
+/**
+ * Reads one start tag, `<Name attr="value" ...>` or `.../>`, into fields (no object per tag).
+ * Only the attributes CliXml uses are kept: N (member name), RefId, and xmlns on the root.
+ */
+import type { ErrorCode } from '../../errors.js';
+import {
+  detachedCopy,
+  HASH_SEED,
+  hashStep,
+  MemberNameCache,
+  spells,
+  tagAt,
+  type AttributeDecoder,
+  type MemberName,
+} from './markup-names.js';
+import type { TagInfo } from './tags.js';
+import { BadReferenceError, decodeCliXmlEscapes, decodeXmlText } from './unescape.js';
+
+export const NEED_MORE = -1;
+
+/** What the start-tag reader needs from the parser; indexes are into the current buffer. */
+export interface TagReaderHost {
+  failInBuffer(code: ErrorCode, message: string, index: number): never;
+  /** NEED_MORE, or an error when the markup at `lt` is already too long. */
+  needMore(lt: number, what: string): number;
+  /** Called for a name that is no CliXml element (the root gets its own message). */
+  failUnknownElement(name: string, lt: number): never;
+}
+
+export class StartTagReader implements AttributeDecoder {
+  info: TagInfo | undefined = undefined;
+  member: MemberName | undefined = undefined;
+  refId: string | undefined = undefined;
+  namespace: string | undefined = undefined;
+  selfClosing = false;
+  private readonly names = new MemberNameCache();
+  private previousMember: MemberName | undefined = undefined;
+
+  constructor(private readonly host: TagReaderHost) {}
+
+  /** Reads the tag at '<' (index lt); returns the index after '>' or NEED_MORE. */
+  read(buffer: string, lt: number): number {
+    const length = buffer.length;
+    let i = lt + 1;
+    let hash = HASH_SEED;
+    let code = buffer.charCodeAt(i);
+    while (i < length && code > 0x20 && code !== 0x2f && code !== 0x3e) {
+      hash = hashStep(hash, code);
+      code = buffer.charCodeAt(++i);
+    }
+    if (i >= length) return this.host.needMore(lt, 'start tag');
+
+    this.info = tagAt(buffer, lt + 1, i, hash);
+    if (this.info === undefined) this.host.failUnknownElement(buffer.slice(lt + 1, i), lt);
+    this.member = this.refId = this.namespace = undefined;
+    return this.readAttributes(buffer, i, lt);
+  }
+
+  private readAttributes(buffer: string, from: number, lt: number): number {
+    const length = buffer.length;
+    let i = from;
+    for (;;) {
+      while (i < length && isXmlSpace(buffer.charCodeAt(i))) i++;
+      if (i >= length) return this.host.needMore(lt, 'start tag');
+
+      const code = buffer.charCodeAt(i);
+      if (code === 0x3e /* > */) {
+        this.selfClosing = false;
+        return i + 1;
+      }
+      if (code === 0x2f /* / */) {
+        if (i + 1 >= length) return this.host.needMore(lt, 'start tag');
+        if (buffer.charCodeAt(i + 1) !== 0x3e) this.failMalformed(buffer, i);
+        this.selfClosing = true;
+        return i + 2;
+      }
+
+      i = this.readAttribute(buffer, i, lt);
+      if (i === NEED_MORE) return NEED_MORE;
+    }
+  }
+
+  /** One `name="value"`; returns the index after the closing quote. */
+  private readAttribute(buffer: string, nameStart: number, lt: number): number {
+    const length = buffer.length;
+    let i = nameStart;
+    let code = buffer.charCodeAt(i);
+    while (i < length && code > 0x20 && code !== 0x3d && code !== 0x2f && code !== 0x3e) {
+      code = buffer.charCodeAt(++i);
+    }
+    const nameEnd = i;
+    while (i < length && isXmlSpace(buffer.charCodeAt(i))) i++;
+    if (i + 1 >= length) return this.host.needMore(lt, 'start tag');
+    if (buffer.charCodeAt(i) !== 0x3d /* = */ || nameEnd === nameStart)
+      this.failMalformed(buffer, i);
+
+    i++;
+    while (i < length && isXmlSpace(buffer.charCodeAt(i))) i++;
+    if (i >= length) return this.host.needMore(lt, 'start tag');
+    const quote = buffer.charCodeAt(i);
+    if (quote !== 0x22 && quote !== 0x27) this.failMalformed(buffer, i);
+
+    const isMemberName = nameEnd - nameStart === 1 && buffer.charCodeAt(nameStart) === 0x4e; /* N */
+    if (isMemberName) return this.readMemberName(buffer, i + 1, quote, lt);
+
+    const valueEnd = buffer.indexOf(quote === 0x22 ? '"' : "'", i + 1);
+    if (valueEnd === -1) return this.host.needMore(lt, 'start tag');
+    this.assignAttribute(buffer, nameStart, nameEnd, i + 1, valueEnd);
+    return valueEnd + 1;
+  }
+
+  /**
+   * The N value. Members come in the same order on every object of an export, so the name that
+   * followed the previous one last time is tried first; otherwise the value is hashed and looked
+   * up, so a name seen before costs no new string either way.
+   */
+  private readMemberName(buffer: string, valueStart: number, quote: number, lt: number): number {
+    const predicted = this.previousMember?.next;
+    if (predicted !== undefined) {
+      const end = valueStart + predicted.raw.length;
+      if (buffer.charCodeAt(end) === quote && spells(buffer, valueStart, predicted.raw)) {
+        this.member = this.previousMember = predicted;
+        return end + 1;
+      }
+    }
+
+    const length = buffer.length;
+    let hash = HASH_SEED;
+    let i = valueStart;
+    let code = buffer.charCodeAt(i);
+    while (i < length && code !== quote) {
+      hash = hashStep(hash, code);
+      code = buffer.charCodeAt(++i);
+    }
+    if (i >= length) return this.host.needMore(lt, 'start tag');
+
+    const member = this.names.get(buffer, valueStart, i, hash, this);
+    if (this.previousMember !== undefined) this.previousMember.next = member;
+    this.member = this.previousMember = member;
+    return i + 1;
+  }
+
+  private assignAttribute(
+    buffer: string,
+    nameStart: number,
+    nameEnd: number,
+    valueStart: number,
+    valueEnd: number,
+  ): void {
+    const nameLength = nameEnd - nameStart;
+    if (nameLength === 5 && buffer.startsWith('RefId', nameStart)) {
+      this.refId = detachedCopy(buffer.slice(valueStart, valueEnd));
+    } else if (nameLength === 5 && buffer.startsWith('xmlns', nameStart)) {
+      this.namespace = this.decodeAttribute(buffer.slice(valueStart, valueEnd), valueStart);
+    }
+    // Other attributes (Objs Version, namespace prefixes) carry nothing the model needs.
+  }
+
+  decodeAttribute(raw: string, rawStart: number): string {
+    if (raw.indexOf('&') === -1) return decodeCliXmlEscapes(raw);
+    try {
+      return decodeCliXmlEscapes(decodeXmlText(raw));
+    } catch (error) {
+      if (!(error instanceof BadReferenceError)) throw error;
+      return this.host.failInBuffer(
+        'CLIXML_SYNTAX',
+        `${error.message} in an attribute`,
+        rawStart + error.index,
+      );
+    }
+  }
+
+  private failMalformed(buffer: string, at: number): never {
+    const found = JSON.stringify(buffer.slice(at, at + 10));
+    return this.host.failInBuffer(
+      'CLIXML_SYNTAX',
+      `malformed start tag: expected name="value", ">" or "/>", found ${found}`,
+      at,
+    );
+  }
+}
+
+export function isXmlSpace(code: number): boolean {
+  return code === 0x20 || code === 0x0a || code === 0x0d || code === 0x09;
+}

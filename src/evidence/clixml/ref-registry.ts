@@ -20,10 +20,18 @@ export type RefLookup = CliObject | 'evicted' | 'unknown';
 export class RefRegistry {
   private readonly typeNameLists = new Map<string, readonly string[]>();
   private readonly objects = new Map<string, CliObject>();
+  // The window in definition order, as a ring: evicting through the Map's own order would scan
+  // the holes its deletions leave at the front on every eviction.
+  private readonly ringIds: (string | undefined)[];
+  private readonly ringObjects: (CliObject | undefined)[];
+  private ringNext = 0;
   private highestEvictedNumber = -1;
   private readonly evictedOtherIds = new Set<string>();
 
-  constructor(private readonly refWindow: number) {}
+  constructor(refWindow: number) {
+    this.ringIds = new Array<string | undefined>(Math.max(1, refWindow)).fill(undefined);
+    this.ringObjects = new Array<CliObject | undefined>(this.ringIds.length).fill(undefined);
+  }
 
   /** False when the document has more type-name lists than the reader keeps. */
   defineTypeNames(refId: string, typeNames: readonly string[]): boolean {
@@ -39,9 +47,12 @@ export class RefRegistry {
   }
 
   defineObject(refId: string, object: CliObject): void {
-    this.objects.delete(refId);
+    const slot = this.ringNext;
+    this.evict(this.ringIds[slot], this.ringObjects[slot]);
+    this.ringIds[slot] = refId;
+    this.ringObjects[slot] = object;
+    this.ringNext = slot + 1 === this.ringIds.length ? 0 : slot + 1;
     this.objects.set(refId, object);
-    if (this.objects.size > this.refWindow) this.evictOldest();
   }
 
   resolveObject(refId: string): RefLookup {
@@ -54,13 +65,13 @@ export class RefRegistry {
     return evicted ? 'evicted' : 'unknown';
   }
 
-  private evictOldest(): void {
-    const oldest = this.objects.keys().next();
-    if (oldest.done === true) return;
+  private evict(refId: string | undefined, object: CliObject | undefined): void {
+    // A RefId defined twice maps to its newer object; the older slot must not remove that.
+    if (refId === undefined || this.objects.get(refId) !== object) return;
 
-    this.objects.delete(oldest.value);
-    const number = decimalId(oldest.value);
-    if (number === undefined) this.evictedOtherIds.add(oldest.value);
+    this.objects.delete(refId);
+    const number = decimalId(refId);
+    if (number === undefined) this.evictedOtherIds.add(refId);
     else if (number > this.highestEvictedNumber) this.highestEvictedNumber = number;
   }
 }

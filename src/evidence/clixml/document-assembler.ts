@@ -14,7 +14,8 @@ import type {
 } from './model.js';
 import { detachedCopy, type MemberName } from './markup-names.js';
 import { RefRegistry } from './ref-registry.js';
-import { TAG, TAGS_BY_ID, type TagInfo, tagName } from './tags.js';
+import { describeAllowed, isAllowedChild, progressRecordField } from './element-rules.js';
+import { TAG, type TagInfo, tagName } from './tags.js';
 
 /** What the assembler needs from the parser; `at` is an absolute character index. */
 export interface AssemblerHost {
@@ -35,17 +36,6 @@ const COLLECTIONS: Readonly<Record<number, CollectionType>> = {
   [TAG.IE]: 'enumerable',
   [TAG.STK]: 'stack',
   [TAG.QUE]: 'queue',
-};
-
-/** Member names of a ProgressRecord's fields (MS-PSRP, ProgressRecord serialization). */
-const PROGRESS_FIELDS: Readonly<Record<number, string>> = {
-  [TAG.AV]: 'Activity',
-  [TAG.AI]: 'ActivityId',
-  [TAG.PI]: 'ParentActivityId',
-  [TAG.PC]: 'PercentComplete',
-  [TAG.T]: 'RecordType',
-  [TAG.SR]: 'SecondsRemaining',
-  [TAG.SD]: 'StatusDescription',
 };
 
 /** One open container element. Frames are pooled per depth and reset on reuse. */
@@ -112,7 +102,7 @@ export class DocumentAssembler {
 
     const parent = this.frames[this.depth - 1];
     if (parent === undefined) return;
-    if (ALLOWED_CHILDREN[parent.tag * TAG_COUNT + child.id] !== 1) {
+    if (!isAllowedChild(parent.tag, child.id)) {
       const parentName = tagName(parent.tag);
       this.fail(
         'CLIXML_SYNTAX',
@@ -412,89 +402,19 @@ export class DocumentAssembler {
     position: NodePosition,
     at: number,
   ): void {
-    const memberName = PROGRESS_FIELDS[tag]!;
-    if (tag === TAG.AV || tag === TAG.SD || tag === TAG.T) {
-      record.members.set(memberName.toLowerCase(), {
-        kind: 'string',
-        tag: 'S',
-        value: text,
-        name: memberName,
-        position,
-      });
-      return;
-    }
-
-    const value = /^\s*-?\d+\s*$/.test(text) ? Number(text) : Number.NaN;
-    if (!Number.isSafeInteger(value)) {
+    const field = progressRecordField(tag, text, position);
+    if (field === undefined) {
       this.fail(
         'CLIXML_SYNTAX',
         `expected an integer in <${tagName(tag)}>, found "${text.slice(0, 40)}"`,
         at,
       );
     }
-    record.members.set(memberName.toLowerCase(), {
-      kind: 'number',
-      tag: 'I32',
-      value,
-      text: text.trim(),
-      name: memberName,
-      position,
-    });
+    record.members.set(field.name!.toLowerCase(), field);
   }
 
   private failMismatchedEnd(tag: number, at: number): never {
     const expected = this.expectedEnd() ?? 'no end tag (nothing is open)';
     return this.fail('CLIXML_SYNTAX', `expected ${expected}, found </${tagName(tag)}>`, at);
   }
-}
-
-const PRIMITIVE_IDS = TAGS_BY_ID.filter((info) => info.role === 'primitive').map((info) => info.id);
-const NODE_IDS = [TAG.Obj, TAG.Ref, TAG.Nil, TAG.PR, ...PRIMITIVE_IDS];
-const OBJECT_PARTS = [
-  TAG.TN,
-  TAG.TNRef,
-  TAG.ToString,
-  TAG.Props,
-  TAG.MS,
-  TAG.LST,
-  TAG.IE,
-  TAG.STK,
-  TAG.QUE,
-  TAG.DCT,
-  ...PRIMITIVE_IDS,
-];
-const PROGRESS_PARTS = [TAG.AV, TAG.AI, TAG.PI, TAG.PC, TAG.T, TAG.SR, TAG.SD, TAG.S, TAG.Nil];
-
-const TAG_COUNT = TAGS_BY_ID.length;
-
-/** Which child elements each container accepts: [parent * TAG_COUNT + child] is 1 when allowed. */
-const ALLOWED_CHILDREN = buildAllowedChildren({
-  [TAG.Objs]: NODE_IDS,
-  [TAG.Obj]: OBJECT_PARTS,
-  [TAG.TN]: [TAG.T],
-  [TAG.Props]: NODE_IDS,
-  [TAG.MS]: NODE_IDS,
-  [TAG.LST]: NODE_IDS,
-  [TAG.IE]: NODE_IDS,
-  [TAG.STK]: NODE_IDS,
-  [TAG.QUE]: NODE_IDS,
-  [TAG.DCT]: [TAG.En],
-  [TAG.En]: NODE_IDS,
-  [TAG.PR]: PROGRESS_PARTS,
-});
-
-function buildAllowedChildren(children: Record<number, readonly number[]>): Uint8Array {
-  const allowed = new Uint8Array(TAG_COUNT * TAG_COUNT);
-  for (const [parent, ids] of Object.entries(children)) {
-    for (const child of ids) allowed[Number(parent) * TAG_COUNT + child] = 1;
-  }
-  return allowed;
-}
-
-function describeAllowed(parentTag: number): string {
-  if (parentTag === TAG.TN) return '<T>';
-  if (parentTag === TAG.DCT) return '<En>';
-  if (parentTag === TAG.Obj) return 'TN, TNRef, ToString, Props, MS, a collection or one primitive';
-  if (parentTag === TAG.PR) return 'AV, AI, S or Nil, PI, PC, T, SR, SD';
-  return 'Obj, Ref, Nil or a primitive element';
 }

@@ -2,6 +2,7 @@
  * Reads an evidence bundle (folder or .zip): manifest.json, servers/<SERVER>/<kind>.xml and
  * organization/<kind>.xml, checking every file against the manifest's SHA-256.
  */
+import { createHash } from 'node:crypto';
 import { ExztError } from '../errors.js';
 import { assign, readCandidate, type Candidate } from './candidate.js';
 import {
@@ -25,10 +26,8 @@ export async function readBundle(
   const members = tree.members.filter((member) => member.path.startsWith(root));
   const manifestMember = members.find((member) => member.path === `${root}${MANIFEST_FILE}`);
   if (manifestMember === undefined) throw new ExztError('INTERNAL', `no manifest in ${tree.label}`);
-  const manifest = parseManifest(
-    await manifestMember.read(),
-    `${tree.label}/${manifestMember.path}`,
-  );
+  const manifestBytes = await manifestMember.read();
+  const manifest = parseManifest(manifestBytes, `${tree.label}/${manifestMember.path}`);
 
   const warnings: string[] = [];
   const candidates: Candidate[] = [];
@@ -45,7 +44,7 @@ export async function readBundle(
     path: tree.label,
     type,
     root,
-    manifest: summarise(manifest),
+    manifest: summarise(manifest, createHash('sha256').update(manifestBytes).digest('hex')),
     integrity,
   };
   const failures = manifest.failures.flatMap((failure) =>
@@ -206,9 +205,10 @@ function sameMember(a: string, b: string): boolean {
   return a.toLowerCase() === b.toLowerCase();
 }
 
-function summarise(manifest: Manifest) {
+function summarise(manifest: Manifest, sha256: string) {
   const { tool, toolVersion, collectedAt, organization } = manifest;
   return {
+    sha256,
     ...(tool === undefined ? {} : { tool }),
     ...(toolVersion === undefined ? {} : { toolVersion }),
     ...(collectedAt === undefined ? {} : { collectedAt }),

@@ -22,6 +22,8 @@ export interface IntegrityResult {
 }
 
 export interface ManifestSummary {
+  /** SHA-256 of manifest.json itself, to confirm out of band that it is the one collected. */
+  sha256: string;
   tool?: string;
   toolVersion?: string;
   collectedAt?: string;

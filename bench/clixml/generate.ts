@@ -138,7 +138,7 @@ export async function ensureBenchData(
     if (!wanted) continue;
 
     const result = kept ?? (await writeExport(plan));
-    console.log(
+    console.error(
       `${kept ? 'kept' : 'wrote'} ${result.file}: ${result.objects} objects, ${(result.bytes / 1e6).toFixed(1)} MB`,
     );
     results.push(result);

@@ -232,6 +232,24 @@ describe('CliXml reader: objects and collections', () => {
     assert.equal(second!.items![0], first);
   });
 
+  it('a RefId defined again refers to the newer object, also after the older one is evicted', () => {
+    const body =
+      '<Obj RefId="0"><ToString>old</ToString></Obj><Obj RefId="0"><ToString>new</ToString></Obj>' +
+      '<Obj RefId="1" /><Obj RefId="2"><LST><Ref RefId="0" /></LST></Obj>';
+    const document = parseText(cliXml(body), { refWindow: 3 });
+    const last = document.objects[3] as CliObject;
+
+    assert.equal((last.items![0] as CliObject).toString, 'new');
+    assert.equal(last.items![0], document.objects[1]);
+  });
+
+  it('parses many top-level values from memory', () => {
+    const document = parseText(cliXml('<I32>7</I32>'.repeat(150_000)));
+
+    assert.equal(document.objects.length, 150_000);
+    assert.equal(asNumber(document.objects[149_999]), 7);
+  });
+
   it('reads a progress record (PR) as a ProgressRecord object', () => {
     const node = only(
       '<PR N="Record"><AV>Exporting</AV><AI>0</AI><Nil /><PI>-1</PI><PC>50</PC><T>Processing</T><SR>-1</SR><SD>Half way</SD></PR>',

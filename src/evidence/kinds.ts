@@ -9,6 +9,13 @@ import type { OperatingSystemInfo } from './importers/operating-system.js';
 import type { RebootPending } from './importers/reboot-pending.js';
 import type { SettingOverride } from './importers/setting-overrides.js';
 import type { SetupVersion } from './importers/setup-version.js';
+import type { DomainAcls, WellKnownGroup } from './importers/ad-permissions.js';
+import type { HybridConfiguration } from './importers/hybrid-configuration.js';
+import type { AuthServer, PartnerApplication } from './importers/oauth-applications.js';
+import type { OrganizationConfig } from './importers/organization-config.js';
+import type { RoleAssignment } from './importers/role-assignments.js';
+import type { RoleGroupMember } from './importers/role-group-members.js';
+import type { VirtualDirectory } from './importers/virtual-directories.js';
 import { EXCHANGE_KINDS } from './kinds/exchange-kinds.js';
 import { HARDWARE_KINDS } from './kinds/hardware-kinds.js';
 import { IIS_KINDS } from './kinds/iis-kinds.js';
@@ -27,6 +34,23 @@ export interface KindValueMap {
   'os.reboot-pending': RebootPending;
   'os.hotfixes': HotFix[];
   'exchange.setting-overrides': SettingOverride[];
+  'exchange.role-group-members': RoleGroupMember[];
+  'exchange.role-assignments': RoleAssignment[];
+  'exchange.organization-config': OrganizationConfig;
+  'exchange.partner-applications': PartnerApplication[];
+  'exchange.auth-servers': AuthServer[];
+  'exchange.hybrid-configuration': HybridConfiguration;
+  'ad.domain-acls': DomainAcls[];
+  'ad.exchange-well-known-groups': WellKnownGroup[];
+  'exchange.owa-virtual-directory': VirtualDirectory[];
+  'exchange.ecp-virtual-directory': VirtualDirectory[];
+  'exchange.web-services-virtual-directory': VirtualDirectory[];
+  'exchange.activesync-virtual-directory': VirtualDirectory[];
+  'exchange.mapi-virtual-directory': VirtualDirectory[];
+  'exchange.oab-virtual-directory': VirtualDirectory[];
+  'exchange.autodiscover-virtual-directory': VirtualDirectory[];
+  'exchange.powershell-virtual-directory': VirtualDirectory[];
+  'exchange.outlook-anywhere': VirtualDirectory[];
 }
 
 export type TypedKindId = keyof KindValueMap;

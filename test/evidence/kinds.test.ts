@@ -15,6 +15,23 @@ const TYPED_KINDS: Record<keyof KindValueMap, true> = {
   'os.reboot-pending': true,
   'os.hotfixes': true,
   'exchange.setting-overrides': true,
+  'exchange.role-group-members': true,
+  'exchange.role-assignments': true,
+  'exchange.organization-config': true,
+  'exchange.partner-applications': true,
+  'exchange.auth-servers': true,
+  'exchange.hybrid-configuration': true,
+  'ad.domain-acls': true,
+  'ad.exchange-well-known-groups': true,
+  'exchange.owa-virtual-directory': true,
+  'exchange.ecp-virtual-directory': true,
+  'exchange.web-services-virtual-directory': true,
+  'exchange.activesync-virtual-directory': true,
+  'exchange.mapi-virtual-directory': true,
+  'exchange.oab-virtual-directory': true,
+  'exchange.autodiscover-virtual-directory': true,
+  'exchange.powershell-virtual-directory': true,
+  'exchange.outlook-anywhere': true,
 };
 
 async function corpusFiles(server: string): Promise<string[]> {

@@ -5,6 +5,7 @@
 import { importExchangeServer } from '../importers/exchange-server.js';
 import { importInstalledUpdates } from '../importers/installed-updates.js';
 import { importSetupVersion } from '../importers/setup-version.js';
+import { importVirtualDirectories } from '../importers/virtual-directories.js';
 import { defineKind, type EvidenceKind } from './kind.js';
 
 const INSTALL = '$exinstall';
@@ -104,6 +105,7 @@ export const EXCHANGE_KINDS: readonly EvidenceKind[] = [
     looseFileRules: [
       { typeName: 'Microsoft.Exchange.Data.Directory.SystemConfiguration.ADOwaVirtualDirectory' },
     ],
+    importer: importVirtualDirectories,
   }),
   defineKind({
     id: 'exchange.web-services-virtual-directory',
@@ -117,6 +119,7 @@ export const EXCHANGE_KINDS: readonly EvidenceKind[] = [
           'Microsoft.Exchange.Data.Directory.SystemConfiguration.ADWebServicesVirtualDirectory',
       },
     ],
+    importer: importVirtualDirectories,
   }),
   ...bundleOnlyVirtualDirectories(),
   defineKind({
@@ -289,6 +292,7 @@ function bundleOnlyVirtualDirectories(): EvidenceKind[] {
       title: `${title} virtual directories`,
       scope: 'server',
       command: `${cmdlet} -Server $env:COMPUTERNAME -ADPropertiesOnly`,
+      importer: importVirtualDirectories,
     }),
   );
 
@@ -299,6 +303,7 @@ function bundleOnlyVirtualDirectories(): EvidenceKind[] {
       title: 'Outlook Anywhere (RPC over HTTP)',
       scope: 'server',
       command: 'Get-OutlookAnywhere -Server $env:COMPUTERNAME -ADPropertiesOnly',
+      importer: importVirtualDirectories,
     }),
   ];
 }

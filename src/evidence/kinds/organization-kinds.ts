@@ -4,6 +4,12 @@
  * beside the server's own, but their subject is the organisation.
  */
 import { importSettingOverrides } from '../importers/setting-overrides.js';
+import { importDomainAcls, importWellKnownGroups } from '../importers/ad-permissions.js';
+import { importHybridConfiguration } from '../importers/hybrid-configuration.js';
+import { importAuthServers, importPartnerApplications } from '../importers/oauth-applications.js';
+import { importOrganizationConfig } from '../importers/organization-config.js';
+import { importRoleAssignments } from '../importers/role-assignments.js';
+import { importRoleGroupMembers } from '../importers/role-group-members.js';
 import { defineKind, type EvidenceKind } from './kind.js';
 
 const SYSTEM_CONFIGURATION = 'Microsoft.Exchange.Data.Directory.SystemConfiguration';
@@ -18,6 +24,7 @@ export const ORGANIZATION_KINDS: readonly EvidenceKind[] = [
     looseFileRules: [
       { typeName: 'Microsoft.Exchange.Data.Directory.Management.OrganizationConfig' },
     ],
+    importer: importOrganizationConfig,
   }),
   defineKind({
     id: 'exchange.accepted-domains',
@@ -58,6 +65,7 @@ export const ORGANIZATION_KINDS: readonly EvidenceKind[] = [
     command: 'Get-HybridConfiguration',
     healthChecker: 'Exchange/GetHybridConfiguration.xml',
     looseFileRules: [{ typeName: `${SYSTEM_CONFIGURATION}.HybridConfiguration` }],
+    importer: importHybridConfiguration,
   }),
   defineKind({
     id: 'exchange.partner-applications',
@@ -66,6 +74,34 @@ export const ORGANIZATION_KINDS: readonly EvidenceKind[] = [
     command: 'Get-PartnerApplication',
     healthChecker: 'Exchange/GetPartnerApplication.xml',
     looseFileRules: [{ typeName: `${SYSTEM_CONFIGURATION}.PartnerApplication` }],
+    importer: importPartnerApplications,
+  }),
+  defineKind({
+    id: 'exchange.auth-servers',
+    title: 'OAuth authorization servers (Get-AuthServer)',
+    scope: 'organization',
+    command: 'Get-AuthServer',
+    looseFileRules: [{ typeName: `${SYSTEM_CONFIGURATION}.AuthServer` }],
+    importer: importAuthServers,
+  }),
+  defineKind({
+    id: 'exchange.role-group-members',
+    title: 'RBAC role group members, one object per membership',
+    scope: 'organization',
+    command:
+      'Get-RoleGroup -ResultSize Unlimited | ForEach-Object { $group = $_.Name; ' +
+      'Get-RoleGroupMember -Identity $_.Identity -ResultSize Unlimited | Select-Object ' +
+      "@{ Name = 'RoleGroup'; Expression = { $group } }, Name, RecipientType, " +
+      'RecipientTypeDetails, SamAccountName, PrimarySmtpAddress, DistinguishedName }',
+    importer: importRoleGroupMembers,
+  }),
+  defineKind({
+    id: 'exchange.role-assignments',
+    title: 'RBAC management role assignments (Get-ManagementRoleAssignment)',
+    scope: 'organization',
+    command: 'Get-ManagementRoleAssignment',
+    looseFileRules: [{ typeName: `${SYSTEM_CONFIGURATION}.ExchangeRoleAssignmentPresentation` }],
+    importer: importRoleAssignments,
   }),
   defineKind({
     id: 'exchange.setting-overrides',
@@ -113,6 +149,7 @@ export const ORGANIZATION_KINDS: readonly EvidenceKind[] = [
     scope: 'organization',
     command: '[ADSI] nTSecurityDescriptor of each domain root, AdminSDHolder and MESO',
     healthChecker: 'Exchange/GetExchangeDomainsAclPermissions.xml',
+    importer: importDomainAcls,
   }),
   defineKind({
     id: 'ad.exchange-well-known-groups',
@@ -120,6 +157,7 @@ export const ORGANIZATION_KINDS: readonly EvidenceKind[] = [
     scope: 'organization',
     command: '[ADSI] otherWellKnownObjects of CN=Microsoft Exchange,CN=Services,<configuration NC>',
     healthChecker: 'Exchange/GetExchangeWellKnownSecurityGroups.xml',
+    importer: importWellKnownGroups,
   }),
   defineKind({
     id: 'mobile.devices',

@@ -128,6 +128,10 @@ function structureProblems(criteria: StageCriteriaSet): string[] {
     for (const stage of unknown) {
       problems.push(`${entry.pillar}: stage '${stage}' is not one of initial, advanced, optimal`);
     }
+    // A stage without criteria would be reached on no evidence at all.
+    for (const stage of STAGES_ABOVE_TRADITIONAL.filter((s) => !entry.stages[s]?.length)) {
+      problems.push(`${entry.pillar}: stage ${stage} has no criterion`);
+    }
   }
   const pillars = criteria.pillars.map((entry) => entry.pillar);
   for (const pillar of PILLARS) {

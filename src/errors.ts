@@ -13,6 +13,7 @@ export type ErrorCode =
   | 'INTEGRITY'
   | 'EVIDENCE'
   | 'KNOWLEDGE'
+  | 'POLICY'
   | 'INTERNAL';
 
 /** Where in a file something went wrong; line and column are 1-based. */

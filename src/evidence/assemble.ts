@@ -116,6 +116,11 @@ function importedEvidence(
 
 function factOf(kind: EvidenceKind, candidate: Candidate, raw: RawEvidence): Fact<unknown> {
   const observed = kind.derived === true ? 'derived' : 'observed';
+  if (raw.format !== 'clixml' && kind.textImporter !== undefined) {
+    const imported = kind.textImporter(raw.text, displayPath(candidate));
+    const provenance = imported.lines.map((line) => ({ ...baseProvenance(candidate), line }));
+    return { status: observed, value: imported.value, provenance };
+  }
   if (raw.format !== 'clixml')
     return { status: observed, value: raw, provenance: [baseProvenance(candidate)] };
 

@@ -72,7 +72,8 @@ export interface EvidenceFile {
 
 /** A kind's content when no typed importer reads it yet: the parsed document or the text. */
 export type RawEvidence =
-  { format: 'clixml'; document: CliDocument } | { format: 'xml-config' | 'text'; text: string };
+  | { format: 'clixml'; document: CliDocument }
+  | { format: 'xml-config' | 'csv' | 'text'; text: string };
 
 export interface KindEvidence {
   kind: string;

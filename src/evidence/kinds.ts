@@ -9,6 +9,15 @@ import type { OperatingSystemInfo } from './importers/operating-system.js';
 import type { RebootPending } from './importers/reboot-pending.js';
 import type { SettingOverride } from './importers/setting-overrides.js';
 import type { SetupVersion } from './importers/setup-version.js';
+import type { ActiveSyncOrganizationSettings } from './importers/activesync-organization-settings.js';
+import type { AuthenticationPolicy } from './importers/authentication-policies.js';
+import type { CasMailbox } from './importers/cas-mailboxes.js';
+import type { ClientAccessRule } from './importers/client-access-rules.js';
+import type { MdmDevice } from './importers/mdm-devices.js';
+import type { MobileDevicePolicy } from './importers/mobile-device-policies.js';
+import type { MobileDevice } from './importers/mobile-devices.js';
+import type { WindowsServiceEntry } from './importers/windows-services.js';
+import { CLIENT_KINDS, type ClientVersionUse } from './kinds/client-kinds.js';
 import type { DomainAcls, WellKnownGroup } from './importers/ad-permissions.js';
 import type { HybridConfiguration } from './importers/hybrid-configuration.js';
 import type { AuthServer, PartnerApplication } from './importers/oauth-applications.js';
@@ -34,6 +43,16 @@ export interface KindValueMap {
   'os.reboot-pending': RebootPending;
   'os.hotfixes': HotFix[];
   'exchange.setting-overrides': SettingOverride[];
+  'os.services': WindowsServiceEntry[];
+  'mobile.devices': MobileDevice[];
+  'exchange.mobile-device-policies': MobileDevicePolicy[];
+  'exchange.activesync-organization-settings': ActiveSyncOrganizationSettings;
+  'exchange.cas-mailboxes': CasMailbox[];
+  'exchange.client-access-rules': ClientAccessRule[];
+  'exchange.authentication-policies': AuthenticationPolicy[];
+  'inventory.mdm-devices': MdmDevice[];
+  /** Produced by `exzt logs scan` (a later issue); no bundle file carries it yet. */
+  'logs.client-versions': ClientVersionUse[];
   'exchange.role-group-members': RoleGroupMember[];
   'exchange.role-assignments': RoleAssignment[];
   'exchange.organization-config': OrganizationConfig;
@@ -62,6 +81,7 @@ export const EVIDENCE_KINDS: readonly EvidenceKind[] = [
   ...OS_KINDS,
   ...IIS_KINDS,
   ...HARDWARE_KINDS,
+  ...CLIENT_KINDS,
 ].sort((a, b) => a.id.localeCompare(b.id));
 
 const BY_ID = new Map(EVIDENCE_KINDS.map((kind) => [kind.id, kind]));

@@ -17,7 +17,7 @@ export function registryTableMarkdown(): string {
       kind.format,
       `\`${kind.bundleFile}\``,
       healthChecker,
-      kind.importer === undefined ? '' : 'typed',
+      kind.importer === undefined && kind.textImporter === undefined ? '' : 'typed',
       `\`${kind.command.replace(/\|/g, '\\|')}\``,
     ];
     return `| ${cells.join(' | ')} |`;

@@ -7,6 +7,7 @@ import type { CliDocument } from '../clixml/model.js';
 import type { ImportedValue } from '../kinds/kind.js';
 import type { FactAnchor } from '../object-path.js';
 import { asBoolean, asString, member } from '../clixml/index.js';
+import { adObjectName } from './directory-values.js';
 import { assignDefined, memberAnchor, objectAnchor, singleObject } from './read.js';
 
 export interface OrganizationConfig {
@@ -15,6 +16,8 @@ export interface OrganizationConfig {
   mapiHttpEnabled?: boolean;
   enableDownloadDomains?: boolean;
   mitigationsEnabled?: boolean;
+  /** Authentication policy of users without their own (Exchange 2019 CU2+). */
+  defaultAuthenticationPolicy?: string;
 }
 
 export function importOrganizationConfig(document: CliDocument): ImportedValue<OrganizationConfig> {
@@ -34,6 +37,9 @@ export function importOrganizationConfig(document: CliDocument): ImportedValue<O
   for (const [key, name] of Object.entries(flags) as [keyof typeof flags, string][]) {
     assignDefined(value, key, asBoolean(member(object, name)));
   }
+
+  const defaultPolicy = adObjectName(member(object, 'DefaultAuthenticationPolicy'));
+  assignDefined(value, 'defaultAuthenticationPolicy', defaultPolicy);
 
   const anchors: FactAnchor[] = [objectAnchor(object, index)];
   const oauthAnchor = memberAnchor(object, index, 'OAuth2ClientProfileEnabled');

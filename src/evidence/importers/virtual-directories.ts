@@ -30,6 +30,9 @@ export interface VirtualDirectory {
   server?: string;
   internalUrl?: string;
   externalUrl?: string;
+  /** OWA only: Download Domains host names (CVE-2021-1730); empty reads as undefined. */
+  internalDownloadHostName?: string;
+  externalDownloadHostName?: string;
   /** Every method offered, sorted. */
   offered: AuthMethod[];
   /** For each offered method, the members that say so. */
@@ -114,6 +117,9 @@ function readDirectory(document: CliDocument, object: CliObject): VirtualDirecto
   assignDefined(directory, 'server', adObjectName(member(object, 'Server')));
   assignDefined(directory, 'internalUrl', asString(member(object, 'InternalUrl')));
   assignDefined(directory, 'externalUrl', asString(member(object, 'ExternalUrl')));
+  for (const key of ['internalDownloadHostName', 'externalDownloadHostName'] as const) {
+    assignDefined(directory, key, asString(member(object, key))?.trim() || undefined);
+  }
   return directory;
 }
 

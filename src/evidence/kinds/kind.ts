@@ -8,8 +8,11 @@ import type { FactAnchor } from '../object-path.js';
 
 export type KindScope = 'server' | 'organization';
 
-/** clixml: Export-Clixml output; xml-config: a raw XML file (web.config); text: anything else. */
-export type KindFormat = 'clixml' | 'xml-config' | 'text';
+/**
+ * clixml: Export-Clixml output; xml-config: a raw XML file (web.config); csv: an inventory export
+ * (an MDM's device list); text: anything else.
+ */
+export type KindFormat = 'clixml' | 'xml-config' | 'csv' | 'text';
 
 /** A typed importer's result: the value and where in the document it was read. */
 export interface ImportedValue<T> {
@@ -19,6 +22,15 @@ export interface ImportedValue<T> {
 }
 
 export type KindImporter<T> = (document: CliDocument) => ImportedValue<T>;
+
+/** A text importer's result (CSV): the value and the 1-based lines it was read from. */
+export interface ImportedText<T> {
+  value: T;
+  lines: number[];
+}
+
+/** Reads a text-format kind (csv); `file` is the path errors name. */
+export type TextKindImporter<T> = (text: string, file: string) => ImportedText<T>;
 
 /**
  * How a loose CliXml file is recognised: its first object's type name (without `Deserialized.`),
@@ -51,6 +63,8 @@ export interface EvidenceKind {
   derived?: boolean;
   looseFileRules?: readonly LooseFileRule[];
   importer?: KindImporter<unknown>;
+  /** The typed importer of a text-format kind (csv). */
+  textImporter?: TextKindImporter<unknown>;
 }
 
 /** The fields a registry entry states; the rest follows from the id and format. */
@@ -60,10 +74,15 @@ export type KindSpec = Omit<EvidenceKind, 'bundleFile' | 'format' | 'healthCheck
   healthChecker?: string;
 };
 
-/** Fills in the bundle file name (`<id>.xml`, or `<id>.config` for raw config files). */
+/** Fills in the bundle file name (`<id>.xml`, `<id>.csv`, or `<id>.config` for raw config files). */
 export function defineKind(spec: KindSpec): EvidenceKind {
   const { healthChecker, format = 'clixml', ...rest } = spec;
-  const extension = format === 'clixml' || healthChecker?.endsWith('.xml') ? 'xml' : 'config';
+  const extension =
+    format === 'csv'
+      ? 'csv'
+      : format === 'clixml' || healthChecker?.endsWith('.xml')
+        ? 'xml'
+        : 'config';
 
   return {
     ...rest,

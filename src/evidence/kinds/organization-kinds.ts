@@ -4,6 +4,7 @@
  * beside the server's own, but their subject is the organisation.
  */
 import { importSettingOverrides } from '../importers/setting-overrides.js';
+import { importMobileDevices } from '../importers/mobile-devices.js';
 import { importDomainAcls, importWellKnownGroups } from '../importers/ad-permissions.js';
 import { importHybridConfiguration } from '../importers/hybrid-configuration.js';
 import { importAuthServers, importPartnerApplications } from '../importers/oauth-applications.js';
@@ -163,6 +164,14 @@ export const ORGANIZATION_KINDS: readonly EvidenceKind[] = [
     id: 'mobile.devices',
     title: 'Mobile devices (Exchange ActiveSync partnerships)',
     scope: 'organization',
-    command: 'Get-MobileDevice -ResultSize Unlimited',
+    // Get-MobileDevice carries neither the last successful sync nor the owner's UPN.
+    command:
+      'Get-MobileDevice -ResultSize Unlimited | ForEach-Object { ' +
+      '$statistics = Get-MobileDeviceStatistics -Identity $_.Identity; ' +
+      '$owner = Get-Mailbox -Identity $_.UserDisplayName; $_ | ' +
+      'Add-Member LastSuccessSync $statistics.LastSuccessSync -PassThru | ' +
+      'Add-Member UserPrincipalName $owner.UserPrincipalName -PassThru | ' +
+      'Add-Member PrimarySmtpAddress $owner.PrimarySmtpAddress.ToString() -PassThru }',
+    importer: importMobileDevices,
   }),
 ];

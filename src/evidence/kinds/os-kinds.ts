@@ -5,6 +5,7 @@
 import { importHotFixes } from '../importers/hotfixes.js';
 import { importOperatingSystem } from '../importers/operating-system.js';
 import { importRebootPending } from '../importers/reboot-pending.js';
+import { importWindowsServices } from '../importers/windows-services.js';
 import { defineKind, type EvidenceKind, type KindSpec } from './kind.js';
 
 const WMI = 'System.Management.ManagementObject#root\\cimv2';
@@ -89,6 +90,7 @@ export const OS_KINDS: readonly EvidenceKind[] = [
     id: 'os.services',
     title: 'Windows services',
     command: 'Get-Service',
+    importer: importWindowsServices,
   }),
   osKind('GetSmbServerConfiguration.xml', {
     id: 'os.smb-server-configuration',

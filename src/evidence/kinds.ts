@@ -25,6 +25,17 @@ import type { OrganizationConfig } from './importers/organization-config.js';
 import type { RoleAssignment } from './importers/role-assignments.js';
 import type { RoleGroupMember } from './importers/role-group-members.js';
 import type { VirtualDirectory } from './importers/virtual-directories.js';
+import type { AdminAuditLogConfig } from './importers/admin-audit-log-config.js';
+import type { ApplicationHostConfig } from './importers/application-host.js';
+import type { AuthConfig } from './importers/auth-config.js';
+import type { BitLockerVolume } from './importers/bitlocker-volumes.js';
+import type { ExchangeCertificate } from './importers/exchange-certificates.js';
+import type { IrmConfiguration } from './importers/irm-configuration.js';
+import type { LogFolder } from './importers/log-folders.js';
+import type { RegistryAccessRule } from './importers/msipc-server-acl.js';
+import type { ReceiveConnector } from './importers/receive-connectors.js';
+import type { SendConnector } from './importers/send-connectors.js';
+import type { TlsSettings } from './importers/tls-settings.js';
 import { EXCHANGE_KINDS } from './kinds/exchange-kinds.js';
 import { HARDWARE_KINDS } from './kinds/hardware-kinds.js';
 import { IIS_KINDS } from './kinds/iis-kinds.js';
@@ -70,6 +81,17 @@ export interface KindValueMap {
   'exchange.autodiscover-virtual-directory': VirtualDirectory[];
   'exchange.powershell-virtual-directory': VirtualDirectory[];
   'exchange.outlook-anywhere': VirtualDirectory[];
+  'os.tls-settings': TlsSettings;
+  'os.bitlocker-volumes': BitLockerVolume[];
+  'os.msipc-server-acl': RegistryAccessRule[];
+  'exchange.certificates': ExchangeCertificate[];
+  'exchange.receive-connectors': ReceiveConnector[];
+  'exchange.send-connectors': SendConnector[];
+  'exchange.auth-config': AuthConfig;
+  'exchange.irm-configuration': IrmConfiguration;
+  'exchange.admin-audit-log-config': AdminAuditLogConfig;
+  'exchange.log-folders': LogFolder[];
+  'iis.application-host': ApplicationHostConfig;
 }
 
 export type TypedKindId = keyof KindValueMap;

@@ -80,12 +80,12 @@ function gateValue(override: SettingOverrideLike, gate: FixSwitchOverride): stri
     ?.value;
 }
 
-function isAccepted(override: SettingOverrideLike): boolean {
+export function isAccepted(override: SettingOverrideLike): boolean {
   return override.status === undefined || sameText(override.status, 'Accepted');
 }
 
 /** Server list and version bracket; undefined when a bracket or the build cannot be read. */
-function appliesTo(
+export function appliesTo(
   override: SettingOverrideLike,
   serverName: string,
   build: string,

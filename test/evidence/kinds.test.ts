@@ -41,6 +41,17 @@ const TYPED_KINDS: Record<keyof KindValueMap, true> = {
   'exchange.autodiscover-virtual-directory': true,
   'exchange.powershell-virtual-directory': true,
   'exchange.outlook-anywhere': true,
+  'os.tls-settings': true,
+  'os.bitlocker-volumes': true,
+  'os.msipc-server-acl': true,
+  'exchange.certificates': true,
+  'exchange.receive-connectors': true,
+  'exchange.send-connectors': true,
+  'exchange.auth-config': true,
+  'exchange.irm-configuration': true,
+  'exchange.admin-audit-log-config': true,
+  'exchange.log-folders': true,
+  'iis.application-host': true,
 };
 
 /** Typed kinds exzt produces itself (`exzt logs scan`), which no importer reads from files. */

@@ -16,6 +16,8 @@ export interface OrganizationConfig {
   mapiHttpEnabled?: boolean;
   enableDownloadDomains?: boolean;
   mitigationsEnabled?: boolean;
+  /** Mailbox auditing switched off for the whole organisation (default false). */
+  auditDisabled?: boolean;
   /** Authentication policy of users without their own (Exchange 2019 CU2+). */
   defaultAuthenticationPolicy?: string;
 }
@@ -33,6 +35,7 @@ export function importOrganizationConfig(document: CliDocument): ImportedValue<O
     mapiHttpEnabled: 'MapiHttpEnabled',
     enableDownloadDomains: 'EnableDownloadDomains',
     mitigationsEnabled: 'MitigationsEnabled',
+    auditDisabled: 'AuditDisabled',
   } as const;
   for (const [key, name] of Object.entries(flags) as [keyof typeof flags, string][]) {
     assignDefined(value, key, asBoolean(member(object, name)));

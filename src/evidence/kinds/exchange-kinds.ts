@@ -6,6 +6,9 @@ import { importExchangeServer } from '../importers/exchange-server.js';
 import { importInstalledUpdates } from '../importers/installed-updates.js';
 import { importSetupVersion } from '../importers/setup-version.js';
 import { importVirtualDirectories } from '../importers/virtual-directories.js';
+import { importExchangeCertificates } from '../importers/exchange-certificates.js';
+import { importLogFolders } from '../importers/log-folders.js';
+import { importReceiveConnectors } from '../importers/receive-connectors.js';
 import { defineKind, type EvidenceKind } from './kind.js';
 
 const INSTALL = '$exinstall';
@@ -54,6 +57,7 @@ export const EXCHANGE_KINDS: readonly EvidenceKind[] = [
     looseFileRules: [
       { typeName: 'Microsoft.Exchange.Management.SystemConfigurationTasks.ExchangeCertificate' },
     ],
+    importer: importExchangeCertificates,
   }),
   defineKind({
     id: 'exchange.internal-transport-certificate',
@@ -95,6 +99,16 @@ export const EXCHANGE_KINDS: readonly EvidenceKind[] = [
     looseFileRules: [
       { typeName: 'Microsoft.Exchange.Data.Directory.SystemConfiguration.ReceiveConnector' },
     ],
+    importer: importReceiveConnectors,
+  }),
+  defineKind({
+    id: 'exchange.log-folders',
+    title: 'IIS and HttpProxy log folders with their oldest file',
+    scope: 'server',
+    command:
+      'exzt log-folder probe: for IIS W3SVC1, W3SVC2 and each $exinstall\\Logging\\HttpProxy\\* folder, ' +
+      'LogType, Path, FileCount and OldestFile (the earliest LastWriteTime)',
+    importer: importLogFolders,
   }),
   defineKind({
     id: 'exchange.owa-virtual-directory',

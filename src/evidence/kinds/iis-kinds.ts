@@ -3,6 +3,7 @@
  * (reference/healthchecker-checks.md §9, §14.3). HealthChecker-layout files live under
  * Exchange/IIS/.
  */
+import { importApplicationHost } from '../importers/application-host.js';
 import { defineKind, type EvidenceKind } from './kind.js';
 
 const FRONT_END = { slug: 'default-web-site', file: 'DefaultWebSite', site: 'Default Web Site' };
@@ -100,6 +101,7 @@ export const IIS_KINDS: readonly EvidenceKind[] = [
     command: 'Get-Content "$env:windir\\System32\\inetsrv\\config\\applicationHost.config" -Raw',
     format: 'xml-config',
     healthChecker: 'Exchange/IIS/applicationHost.config',
+    textImporter: importApplicationHost,
   }),
   defineKind({
     id: 'iis.web-sites',

@@ -11,6 +11,10 @@ import { importAuthServers, importPartnerApplications } from '../importers/oauth
 import { importOrganizationConfig } from '../importers/organization-config.js';
 import { importRoleAssignments } from '../importers/role-assignments.js';
 import { importRoleGroupMembers } from '../importers/role-group-members.js';
+import { importAdminAuditLogConfig } from '../importers/admin-audit-log-config.js';
+import { importAuthConfig } from '../importers/auth-config.js';
+import { importIrmConfiguration } from '../importers/irm-configuration.js';
+import { importSendConnectors } from '../importers/send-connectors.js';
 import { defineKind, type EvidenceKind } from './kind.js';
 
 const SYSTEM_CONFIGURATION = 'Microsoft.Exchange.Data.Directory.SystemConfiguration';
@@ -42,6 +46,7 @@ export const ORGANIZATION_KINDS: readonly EvidenceKind[] = [
     command: 'Get-SendConnector',
     healthChecker: 'Exchange/GetSendConnector.xml',
     looseFileRules: [{ typeName: `${SYSTEM_CONFIGURATION}.SmtpSendConnectorConfig` }],
+    importer: importSendConnectors,
   }),
   defineKind({
     id: 'exchange.auth-config',
@@ -50,6 +55,17 @@ export const ORGANIZATION_KINDS: readonly EvidenceKind[] = [
     command: 'Get-AuthConfig',
     healthChecker: 'Exchange/GetAuthConfig.xml',
     looseFileRules: [{ typeName: `${SYSTEM_CONFIGURATION}.AuthConfig` }],
+    importer: importAuthConfig,
+  }),
+  defineKind({
+    id: 'exchange.admin-audit-log-config',
+    title: 'Administrator audit logging (Get-AdminAuditLogConfig)',
+    scope: 'organization',
+    command: 'Get-AdminAuditLogConfig',
+    looseFileRules: [
+      { typeName: 'Microsoft.Exchange.Management.SystemConfigurationTasks.AdminAuditLogConfig' },
+    ],
+    importer: importAdminAuditLogConfig,
   }),
   defineKind({
     id: 'exchange.irm-configuration',
@@ -58,6 +74,7 @@ export const ORGANIZATION_KINDS: readonly EvidenceKind[] = [
     command: 'Get-IRMConfiguration',
     healthChecker: 'Exchange/GetIrmConfiguration.xml',
     looseFileRules: [{ typeName: `${SYSTEM_CONFIGURATION}.IRMConfiguration` }],
+    importer: importIrmConfiguration,
   }),
   defineKind({
     id: 'exchange.hybrid-configuration',

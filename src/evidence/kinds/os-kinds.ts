@@ -5,6 +5,9 @@
 import { importHotFixes } from '../importers/hotfixes.js';
 import { importOperatingSystem } from '../importers/operating-system.js';
 import { importRebootPending } from '../importers/reboot-pending.js';
+import { importTlsSettings } from '../importers/tls-settings.js';
+import { importBitLockerVolumes } from '../importers/bitlocker-volumes.js';
+import { importMsipcServerAcl } from '../importers/msipc-server-acl.js';
 import { importWindowsServices } from '../importers/windows-services.js';
 import { defineKind, type EvidenceKind, type KindSpec } from './kind.js';
 
@@ -43,10 +46,10 @@ export const OS_KINDS: readonly EvidenceKind[] = [
   }),
   osKind('GetAllTlsSettings.xml', {
     id: 'os.tls-settings',
-    title: 'TLS, Schannel and .NET strong-crypto settings (HealthChecker verdicts)',
+    title: 'TLS, Schannel and .NET strong-crypto registry values',
     command: 'HealthChecker Get-AllTlsSettings (SCHANNEL and .NET Framework registry values)',
-    derived: true,
     looseFileRules: [{ typeName: CUSTOM, member: 'Registry' }],
+    importer: importTlsSettings,
   }),
   osKind('GetCounterSamples.xml', {
     id: 'os.performance-counters',
@@ -178,6 +181,33 @@ export const OS_KINDS: readonly EvidenceKind[] = [
     id: 'os.power-plan',
     title: 'Active power plan (Win32_PowerPlan)',
     command: 'Get-CimInstance -Namespace root\\cimv2\\power -ClassName Win32_PowerPlan',
+  }),
+  defineKind({
+    id: 'os.bitlocker-volumes',
+    title: 'BitLocker state of every volume',
+    scope: 'server',
+    command:
+      'Get-BitLockerVolume | Select-Object MountPoint, VolumeType, VolumeStatus, ' +
+      'ProtectionStatus, EncryptionMethod, EncryptionPercentage',
+    importer: importBitLockerVolumes,
+  }),
+  defineKind({
+    id: 'os.msipc-server-acl',
+    title: 'Access rules of HKLM\\SOFTWARE\\Microsoft\\MSIPC\\Server (AES256-CBC content)',
+    scope: 'server',
+    command:
+      "(Get-Acl 'HKLM:\\SOFTWARE\\Microsoft\\MSIPC\\Server').Access | Select-Object " +
+      "@{ Name = 'Sid'; Expression = { $_.IdentityReference.Translate([Security.Principal.SecurityIdentifier]).Value } }, " +
+      'RegistryRights, AccessControlType, InheritanceFlags, PropagationFlags',
+    importer: importMsipcServerAcl,
+  }),
+  defineKind({
+    id: 'os.firewall-profiles',
+    title: 'Windows Firewall profiles in force (Get-NetFirewallProfile)',
+    scope: 'server',
+    command: 'Get-NetFirewallProfile -PolicyStore ActiveStore',
+    looseFileRules: [{ typeName: `${CIM}/MSFT_NetFirewallProfile` }],
+    importer: importFirewallProfiles,
   }),
   defineKind({
     id: 'os.local-administrators',

@@ -8,9 +8,14 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { CONTROLS } from '../../src/controls/catalogue.js';
-import { AREA_CODES, AREAS } from '../../src/controls/model.js';
+import { AREA_CODES } from '../../src/controls/model.js';
 import { renderRuleDoc } from '../../src/controls/rule-doc.js';
 import { findKind } from '../../src/evidence/kinds.js';
+import { unknownMappingIds } from '../../src/knowledge/frameworks/index.js';
+import {
+  ZTMM_STAGE_CRITERIA,
+  resolveStageCriteria,
+} from '../../src/knowledge/frameworks/ztmm-stages.js';
 import { REPO_ROOT } from '../helpers/paths.js';
 
 describe('control catalogue', () => {
@@ -51,6 +56,17 @@ describe('control catalogue', () => {
     for (const control of CONTROLS.filter((c) => !c.waivable)) {
       assert.ok(['critical', 'high'].includes(control.severity), control.id);
     }
+  });
+
+  it('maps every control only to framework ids in src/knowledge/frameworks (ZTMM: pillar + function)', () => {
+    const unknown = CONTROLS.flatMap((control) =>
+      unknownMappingIds(control.mappings).map((id) => `${control.id}: ${id}`),
+    );
+    assert.deepEqual(unknown, []);
+  });
+
+  it('names in the ZTMM stage criteria only controls that exist (and every stage has criteria)', () => {
+    assert.doesNotThrow(() => resolveStageCriteria(ZTMM_STAGE_CRITERIA, CONTROLS));
   });
 
   it('has a test file per control with a passing and a failing case', () => {

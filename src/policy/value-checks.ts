@@ -2,24 +2,26 @@
  * Checks of single values written in policy, waiver and attestation files. Each returns
  * undefined when the value is fine, else what is allowed, as the error message's last part.
  */
-import { isIPv4, isIPv6 } from 'node:net';
 import { didYouMean } from './nearest.js';
+import { parseIpAddress } from './networks.js';
 
-/** An IPv4 or IPv6 network in CIDR notation with no host bits set, e.g. 10.10.0.0/24. */
+/**
+ * An IPv4 or IPv6 network in CIDR notation with no host bits set, e.g. 10.10.0.0/24: a policy
+ * names networks, and 10.10.0.5/24 is more likely a typo than a network.
+ */
 export function checkCidr(text: string): string | undefined {
   const expected = 'expected an IPv4 or IPv6 network in CIDR form, e.g. 10.10.0.0/24 or fd00::/64';
-  const [address = '', prefixText, extra] = text.split('/');
+  const [addressText = '', prefixText, extra] = text.split('/');
   if (prefixText === undefined || extra !== undefined || !/^\d{1,3}$/.test(prefixText)) {
     return `${expected} (a prefix length after '/')`;
   }
 
-  const bits = isIPv4(address) ? ipv4Bits(address) : isIPv6(address) ? ipv6Bits(address) : '';
-  if (bits === '') return `${expected}; '${address}' is not an IP address`;
+  const address = parseIpAddress(addressText);
+  if (address === undefined) return `${expected}; '${addressText}' is not an IP address`;
+  const bits = address.version === 4 ? 32 : 128;
   const prefix = Number(prefixText);
-  if (prefix > bits.length) {
-    return `${expected}; the prefix length is at most ${bits.length} for this address`;
-  }
-  if (bits.slice(prefix).includes('1')) {
+  if (prefix > bits) return `${expected}; the prefix length is at most ${bits} for this address`;
+  if ((address.value & ((1n << BigInt(bits - prefix)) - 1n)) !== 0n) {
     return `host bits are set after /${prefix}; write the network address of the range`;
   }
   return undefined;
@@ -75,33 +77,4 @@ export function checkDate(text: string): string | undefined {
 export function minutesOf(clockTime: string): number {
   const [hours = 0, minutes = 0] = clockTime.split(':').map(Number);
   return hours * 60 + minutes;
-}
-
-function ipv4Bits(address: string): string {
-  return address
-    .split('.')
-    .map((octet) => Number(octet).toString(2).padStart(8, '0'))
-    .join('');
-}
-
-function ipv6Bits(address: string): string {
-  const withoutV4 = address.includes('.') ? embeddedV4AsHex(address) : address;
-  const [head = '', tail] = withoutV4.split('::');
-  const headGroups = head === '' ? [] : head.split(':');
-  const tailGroups = tail === undefined || tail === '' ? [] : tail.split(':');
-  const zeros = new Array<string>(8 - headGroups.length - tailGroups.length).fill('0');
-  const groups = tail === undefined ? headGroups : [...headGroups, ...zeros, ...tailGroups];
-  return groups.map((group) => parseInt(group, 16).toString(2).padStart(16, '0')).join('');
-}
-
-/** ::ffff:10.0.0.1 → ::ffff:a00:1, so every group is hexadecimal. */
-function embeddedV4AsHex(address: string): string {
-  const cut = address.lastIndexOf(':');
-  const octets = address
-    .slice(cut + 1)
-    .split('.')
-    .map(Number);
-  const high = (((octets[0] ?? 0) << 8) | (octets[1] ?? 0)).toString(16);
-  const low = (((octets[2] ?? 0) << 8) | (octets[3] ?? 0)).toString(16);
-  return `${address.slice(0, cut + 1)}${high}:${low}`;
 }

@@ -220,7 +220,7 @@ describe('loading a policy: what loads', () => {
   it('expands day ranges in week order and accepts IPv6 networks', () => {
     const { policy } = parsePolicy(
       `${HEADER}networks:\n  admin: ["fd00:10::/64", 10.10.0.0/24]\n  clients: [10.20.0.0/16]\n` +
-        `  backup: [10.30.0.0/24]\n  servers: ["::ffff:10.40.0.0/120"]\n` +
+        `  backup: [10.30.0.0/24]\n  servers: ["2001:db8:40::/48"]\n` +
         `admin:\n  hours:\n    days: [Sat-Sun, Mon-Wed]\n`,
       'policy.yaml',
     );

@@ -66,7 +66,8 @@ describe('EXZT.END.7 managed devices meet the endpoint policy', () => {
   });
 
   it('fails a device whose encryption state the MDM does not report', () => {
-    const { encrypted: _unused, ...unknown } = laptop;
+    const unknown: MdmDevice = { ...laptop };
+    delete unknown.encrypted;
     assert.equal(compliance([unknown]).findings[0]?.message, 'encryption not reported');
   });
 

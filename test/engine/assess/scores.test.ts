@@ -1,6 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { areaScore, computeScores } from '../../../src/engine/assess/scores.js';
+import { CONTROLS } from '../../../src/controls/catalogue.js';
 import { AREAS } from '../../../src/controls/model.js';
 import type { Severity } from '../../../src/controls/model.js';
 import type { ControlResult, Verdict } from '../../../src/engine/assess/result.js';
@@ -140,5 +141,27 @@ describe('computeScores', () => {
         ['data', 'traditional'],
       ],
     );
+  });
+
+  it('with the real catalogue and criteria: all passing reaches Advanced, never Optimal', () => {
+    const allPass = CONTROLS.map((control) => handMadeResult(control, 'pass'));
+    const scores = computeScores(allPass);
+    for (const pillar of scores.ztmm) {
+      assert.equal(pillar.stage, 'advanced', pillar.pillar);
+      assert.equal(pillar.nextStage, 'optimal');
+      assert.ok(pillar.reasons.length > 0, `${pillar.pillar}: Optimal says why it is out of reach`);
+    }
+    for (const framework of scores.frameworks) {
+      assert.match(framework.summary, /^no failing mapped control, coverage 100%$/);
+    }
+  });
+
+  it('with the real criteria: a virtual directory offering Basic keeps identity Traditional', () => {
+    const results = CONTROLS.map((control) =>
+      handMadeResult(control, control.id === 'EXZT.IDN.6' ? 'fail' : 'pass'),
+    );
+    const identity = computeScores(results).ztmm.find((p) => p.pillar === 'identity');
+    assert.equal(identity?.stage, 'traditional');
+    assert.match(identity?.reasons.join('\n') ?? '', /EXZT\.IDN\.6 fails on organization/);
   });
 });

@@ -65,6 +65,7 @@ function frameworkView(
     ids.filter((view) => statuses.includes(view.status)).length;
   const assessedIds = ids.length - count(['not-assessed']);
   const failingIds = count(['failing']);
+  const waivedIds = count(['waived']);
   const coveragePercent = ids.length === 0 ? null : Math.floor((100 * assessedIds) / ids.length);
   const { name, version } = catalogue;
 
@@ -72,12 +73,12 @@ function frameworkView(
     framework,
     name,
     version,
-    summary: summarise(failingIds, count(['waived']), coveragePercent),
+    summary: summarise(failingIds, waivedIds, coveragePercent),
     catalogueIds: catalogue.entries.length,
     mappedIds: ids.length,
     assessedIds,
     failingIds,
-    waivedIds: count(['waived']),
+    waivedIds,
     coveragePercent,
     ids,
   };
@@ -107,13 +108,16 @@ function idView(
   results: readonly ControlResult[],
 ): FrameworkIdView {
   const own = results.filter((result) => controls.includes(result.control));
-  const with_ = (verdicts: Verdict[]) => [
+  const controlsWith = (verdicts: Verdict[]) => [
     ...new Set(own.filter((r) => verdicts.includes(r.verdict)).map((r) => r.control)),
   ];
-  const failing = with_(['fail', 'warn']);
-  const waived = with_(['waived']);
+  const failing = controlsWith(['fail', 'warn']);
+  const waived = controlsWith(['waived']);
   const notAssessed = [
-    ...new Set([...with_(['not-assessed', 'error']), ...controls.filter((c) => !ran(c, own))]),
+    ...new Set([
+      ...controlsWith(['not-assessed', 'error']),
+      ...controls.filter((c) => !ran(c, own)),
+    ]),
   ];
   const title = frameworkEntry(framework, id)?.title ?? id;
 

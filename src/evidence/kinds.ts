@@ -36,6 +36,11 @@ import type { RegistryAccessRule } from './importers/msipc-server-acl.js';
 import type { ReceiveConnector } from './importers/receive-connectors.js';
 import type { SendConnector } from './importers/send-connectors.js';
 import type { TlsSettings } from './importers/tls-settings.js';
+import type { AcceptedDomain } from './importers/accepted-domains.js';
+import type { DagNetwork } from './importers/dag-networks.js';
+import type { FirewallProfile } from './importers/firewall-profiles.js';
+import type { NetworkInterface } from './importers/network-interfaces.js';
+import type { ReceiveConnectorPermission } from './importers/receive-connector-permissions.js';
 import { EXCHANGE_KINDS } from './kinds/exchange-kinds.js';
 import { HARDWARE_KINDS } from './kinds/hardware-kinds.js';
 import { IIS_KINDS } from './kinds/iis-kinds.js';
@@ -92,6 +97,12 @@ export interface KindValueMap {
   'exchange.admin-audit-log-config': AdminAuditLogConfig;
   'exchange.log-folders': LogFolder[];
   'iis.application-host': ApplicationHostConfig;
+  'exchange.accepted-domains': AcceptedDomain[];
+  'exchange.receive-connector-permissions': ReceiveConnectorPermission[];
+  'exchange.dag-networks': DagNetwork[];
+  'os.net-ip-configuration': NetworkInterface[];
+  'os.network-adapter-configuration': NetworkInterface[];
+  'os.firewall-profiles': FirewallProfile[];
 }
 
 export type TypedKindId = keyof KindValueMap;

@@ -2,6 +2,7 @@
  * Server-scoped Exchange evidence. Commands follow what HealthChecker gathers
  * (reference/healthchecker-checks.md §14.2, §14.3).
  */
+import { importReceiveConnectorPermissions } from '../importers/receive-connector-permissions.js';
 import { importExchangeServer } from '../importers/exchange-server.js';
 import { importInstalledUpdates } from '../importers/installed-updates.js';
 import { importSetupVersion } from '../importers/setup-version.js';
@@ -134,6 +135,15 @@ export const EXCHANGE_KINDS: readonly EvidenceKind[] = [
       },
     ],
     importer: importVirtualDirectories,
+  }),
+  defineKind({
+    id: 'exchange.receive-connector-permissions',
+    title: 'Extended rights on receive connectors (Get-ADPermission)',
+    scope: 'server',
+    command:
+      'Get-ReceiveConnector -Server $env:COMPUTERNAME | Get-ADPermission | ' +
+      'Where-Object { $_.ExtendedRights }',
+    importer: importReceiveConnectorPermissions,
   }),
   ...bundleOnlyVirtualDirectories(),
   defineKind({

@@ -3,6 +3,8 @@
  * (reference/healthchecker-checks.md §14.1). In a HealthChecker-layout folder these files sit
  * beside the server's own, but their subject is the organisation.
  */
+import { importAcceptedDomains } from '../importers/accepted-domains.js';
+import { importDagNetworks } from '../importers/dag-networks.js';
 import { importSettingOverrides } from '../importers/setting-overrides.js';
 import { importMobileDevices } from '../importers/mobile-devices.js';
 import { importDomainAcls, importWellKnownGroups } from '../importers/ad-permissions.js';
@@ -38,6 +40,7 @@ export const ORGANIZATION_KINDS: readonly EvidenceKind[] = [
     command: 'Get-AcceptedDomain',
     healthChecker: 'Exchange/GetAcceptedDomain.xml',
     looseFileRules: [{ typeName: `${SYSTEM_CONFIGURATION}.AcceptedDomain` }],
+    importer: importAcceptedDomains,
   }),
   defineKind({
     id: 'exchange.send-connectors',
@@ -176,6 +179,19 @@ export const ORGANIZATION_KINDS: readonly EvidenceKind[] = [
     command: '[ADSI] otherWellKnownObjects of CN=Microsoft Exchange,CN=Services,<configuration NC>',
     healthChecker: 'Exchange/GetExchangeWellKnownSecurityGroups.xml',
     importer: importWellKnownGroups,
+  }),
+  defineKind({
+    id: 'exchange.dag-networks',
+    title: 'DAG networks (Get-DatabaseAvailabilityGroupNetwork)',
+    scope: 'organization',
+    command: 'Get-DatabaseAvailabilityGroupNetwork',
+    looseFileRules: [
+      {
+        typeName:
+          'Microsoft.Exchange.Management.SystemConfigurationTasks.DatabaseAvailabilityGroupNetwork',
+      },
+    ],
+    importer: importDagNetworks,
   }),
   defineKind({
     id: 'mobile.devices',

@@ -2,6 +2,11 @@
  * Operating-system evidence (reference/healthchecker-checks.md §14.4). HealthChecker-layout files
  * live under OS/; the local Administrators export sits under Exchange/ there.
  */
+import { importFirewallProfiles } from '../importers/firewall-profiles.js';
+import {
+  importNetIpConfiguration,
+  importNetworkAdapterConfiguration,
+} from '../importers/network-interfaces.js';
 import { importHotFixes } from '../importers/hotfixes.js';
 import { importOperatingSystem } from '../importers/operating-system.js';
 import { importRebootPending } from '../importers/reboot-pending.js';
@@ -88,6 +93,7 @@ export const OS_KINDS: readonly EvidenceKind[] = [
     title: 'IP configuration per interface',
     command: 'Get-NetIPConfiguration',
     looseFileRules: [{ typeName: 'NetIPConfiguration' }],
+    importer: importNetIpConfiguration,
   }),
   osKind('GetService.xml', {
     id: 'os.services',
@@ -168,6 +174,7 @@ export const OS_KINDS: readonly EvidenceKind[] = [
     title: 'Network adapter configuration (Win32_NetworkAdapterConfiguration)',
     command: 'Get-CimInstance Win32_NetworkAdapterConfiguration',
     looseFileRules: [{ typeName: `${WMI}\\Win32_NetworkAdapterConfiguration` }],
+    importer: importNetworkAdapterConfiguration,
   }),
   osKind('Win32_PageFileSetting.xml', {
     id: 'os.page-file-settings',

@@ -64,6 +64,8 @@ export const adminAccessRules: Control = {
   },
 };
 
+// TODO(#3): only a single deny rule for every user and address counts; several deny rules that
+// together cover every address outside the admin networks are not combined yet.
 /** Why the protocol is not blocked outside the admin networks, or undefined when it is. */
 function protocolGap(rules: ClientAccessRule[], protocol: string, adminCidrs: string[]) {
   for (const rule of rules.filter((r) => covers(r, protocol))) {

@@ -12,6 +12,9 @@ import type { Control, Finding } from '../model.js';
 import { itemEvidence } from '../item-evidence.js';
 import { fail, notApplicable, pass, required } from '../outcomes.js';
 
+// TODO(#3): per-user assignments (Get-User AuthenticationPolicy) are not collected, so a weaker
+// policy counts as a finding whether or not anyone holds it; Exchange 2016, which has no
+// authentication policies, fails here instead of being pointed at per-vdir Basic settings.
 export const legacyAuthBlocked: Control = {
   id: 'EXZT.APP.7',
   area: 'apps',

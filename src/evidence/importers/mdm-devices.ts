@@ -110,6 +110,8 @@ function dateOf(row: CsvRow, column: number | undefined, header: string[], file:
   );
 }
 
+// TODO(#3): dates without an offset are taken as UTC, and only ISO and en-US forms are read;
+// exports in other locales (day first) are refused with the line, not guessed.
 function parseCheckIn(cell: string): number | undefined {
   return parseIsoDateTime(cell) ?? parseUsDateTime(cell);
 }

@@ -124,6 +124,8 @@ function hybridState(context: RuleContext) {
     : notApplicable('not hybrid: no enabled cloud auth server');
 }
 
+// TODO(#3): matched on component and section only; an override with Enabled=false or a
+// Rejected status still counts, where HealthChecker filters overrides first (§4.5).
 function isDedicatedAppOverride(override: SettingOverride): boolean {
   return (
     override.component.toLowerCase() === 'global' &&

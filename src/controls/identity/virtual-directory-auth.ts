@@ -10,6 +10,8 @@ import type { RuleContext } from '../context.js';
 import { fail, notApplicable, pass, required } from '../outcomes.js';
 import { itemEvidence } from './facts.js';
 
+// TODO(#3): all nine kinds are required, so a HealthChecker-layout folder (OWA and EWS only) is
+// never assessed; judging the directories present would need a partial outcome the engine lacks.
 /** Every virtual-directory kind, in the order findings list them. */
 export const VIRTUAL_DIRECTORY_KINDS = [
   'exchange.owa-virtual-directory',

@@ -5,7 +5,13 @@
 import { ExztError } from '../errors.js';
 import type { EvidenceSet } from '../evidence/evidence-set.js';
 import { loadEvidence } from '../evidence/load.js';
-import { flagOption, listOption, type CommandContext, type OptionSpec } from './command.js';
+import {
+  flagOption,
+  listOption,
+  stringOption,
+  type CommandContext,
+  type OptionSpec,
+} from './command.js';
 
 export const EVIDENCE_OPTIONS: OptionSpec = {
   use: { type: 'string', multiple: true },
@@ -55,6 +61,20 @@ export function parseUse(values: string[]): Map<string, string> {
     use.set(canonical, alternate);
   }
   return use;
+}
+
+/** --as-of, else the evidence's collected-at, else the clock (reports say which). */
+export function asOfFromContext(
+  context: CommandContext,
+  evidence: EvidenceSet,
+): { asOf: string; asOfSource: 'option' | 'collected-at' | 'clock' } {
+  const option = stringOption(context, 'as-of');
+  if (option !== undefined) return { asOf: parseAsOf(option), asOfSource: 'option' };
+  if (evidence.collectedAt !== undefined) {
+    return { asOf: evidence.collectedAt, asOfSource: 'collected-at' };
+  }
+
+  return { asOf: new Date().toISOString(), asOfSource: 'clock' };
 }
 
 /** Parses --as-of: a date (midnight UTC) or an ISO 8601 instant. */

@@ -1,7 +1,19 @@
 import type { Command } from '../command.js';
+import { assessCommand } from './assess.js';
 import { kbInfoCommand } from './kb-info.js';
 import { evidenceInspectCommand } from './evidence-inspect.js';
 import { versionReportCommand } from './version-report.js';
+import { policyInitCommand } from './policy-init.js';
+import { policyValidateCommand } from './policy-validate.js';
+import { policyExplainCommand } from './policy-explain.js';
 
 /** Every command exzt has; `exzt --help` lists them in this order. */
-export const COMMANDS: Command[] = [versionReportCommand, evidenceInspectCommand, kbInfoCommand];
+export const COMMANDS: Command[] = [
+  assessCommand,
+  versionReportCommand,
+  evidenceInspectCommand,
+  kbInfoCommand,
+  policyInitCommand,
+  policyValidateCommand,
+  policyExplainCommand,
+];

@@ -20,8 +20,8 @@ import { stringOption, type Command, type CommandContext } from '../command.js';
 import {
   EVIDENCE_OPTIONS,
   EVIDENCE_USAGE,
+  asOfFromContext,
   loadEvidenceFromContext,
-  parseAsOf,
 } from '../evidence-options.js';
 
 const FORMATS = ['text', 'json', 'csv', 'md'] as const;
@@ -72,7 +72,7 @@ async function runVersionReport(context: CommandContext): Promise<number> {
   }
 
   const evidence = await loadEvidenceFromContext(context);
-  const report = buildVersionReport(evidence, asOfFor(context, evidence));
+  const report = buildVersionReport(evidence, asOfFromContext(context, evidence));
   warnAbout(report, evidence, context);
   context.stdout.write(render(report, format, context.colour));
   return report.servers.some(failing) ? 1 : 0;
@@ -84,17 +84,6 @@ function chosenFormat(value: string | undefined): Format {
     throw new ExztError('USAGE', `--format ${format}: expected one of ${FORMATS.join(', ')}`);
   }
   return format as Format;
-}
-
-/** --as-of, else the evidence's collected-at, else the clock (said so in the report). */
-function asOfFor(context: CommandContext, evidence: EvidenceSet) {
-  const option = stringOption(context, 'as-of');
-  if (option !== undefined) return { asOf: parseAsOf(option), asOfSource: 'option' as const };
-  if (evidence.collectedAt !== undefined) {
-    return { asOf: evidence.collectedAt, asOfSource: 'collected-at' as const };
-  }
-
-  return { asOf: new Date().toISOString(), asOfSource: 'clock' as const };
 }
 
 function warnAbout(report: VersionReport, evidence: EvidenceSet, context: CommandContext): void {

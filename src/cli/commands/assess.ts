@@ -1,0 +1,133 @@
+/**
+ * `exzt assess <evidence…>`: the whole pipeline — evidence, policy, waivers and attestations in;
+ * one result per control and subject, scores, framework views and ZTMM stages out.
+ */
+import {
+  assess,
+  failsAt,
+  SEVERITY_ORDER,
+  type Assessment,
+} from '../../engine/assess/assessment.js';
+import { ExztError } from '../../errors.js';
+import { DEFAULT_POLICY } from '../../policy/defaults.js';
+import { loadAttestations } from '../../policy/attestations.js';
+import { loadPolicy } from '../../policy/load.js';
+import type { Attestation, Policy, Waiver } from '../../policy/model.js';
+import { loadWaivers } from '../../policy/waivers.js';
+import { renderAssessmentText } from '../../report/assessment/text.js';
+import { ansiPaint, noPaint } from '../../report/text-table.js';
+import { EXZT_VERSION } from '../../version.js';
+import { stringOption, type Command, type CommandContext } from '../command.js';
+import {
+  EVIDENCE_OPTIONS,
+  EVIDENCE_USAGE,
+  asOfFromContext,
+  loadEvidenceFromContext,
+} from '../evidence-options.js';
+
+const FORMATS = ['text', 'json'] as const;
+const FAIL_ON = ['none', ...SEVERITY_ORDER] as const;
+
+export const assessCommand: Command = {
+  path: ['assess'],
+  summary: 'check the evidence against the Zero Trust policy, area by area',
+  usage: [
+    'Usage: exzt assess <evidence>... [--policy FILE] [--waivers FILE] [--attestations FILE]',
+    '                   [--fail-on none|critical|high|medium|low|info] [--format text|json]',
+    '                   [--as-of DATE]',
+    '',
+    '  --policy FILE        the Zero Trust policy (YAML); without it the default policy',
+    '                       (exzt policy init) is used',
+    '  --waivers FILE       accepted risks (waivers.yaml)',
+    '  --attestations FILE  facts the evidence cannot show (attestations.yaml)',
+    '  --fail-on SEVERITY   exit 1 when a must-control fails at or above this severity',
+    '                       (waived results and should-level warnings never do; default none)',
+    '  --format FORMAT      text (area summary; default) or json (the whole Assessment)',
+    "  --as-of DATE         judge ages and expiries against this date, not the evidence's time",
+    EVIDENCE_USAGE,
+  ].join('\n'),
+  options: {
+    ...EVIDENCE_OPTIONS,
+    policy: { type: 'string' },
+    waivers: { type: 'string' },
+    attestations: { type: 'string' },
+    'fail-on': { type: 'string' },
+    format: { type: 'string' },
+    'as-of': { type: 'string' },
+  },
+  run: runAssess,
+};
+
+async function runAssess(context: CommandContext): Promise<number> {
+  const format = oneOf('--format', stringOption(context, 'format') ?? 'text', FORMATS);
+  const failOn = oneOf('--fail-on', stringOption(context, 'fail-on') ?? 'none', FAIL_ON);
+  const policy = await policyFrom(context);
+  const waivers = await optionalFile(context, 'waivers', (file) => loadWaivers(file));
+  const attestations = await optionalFile(context, 'attestations', (file) =>
+    loadAttestations(file),
+  );
+
+  const evidence = await loadEvidenceFromContext(context);
+  const assessment = assess({
+    evidence,
+    ...policy,
+    waivers,
+    attestations,
+    ...asOfFromContext(context, evidence),
+    exztVersion: EXZT_VERSION,
+  });
+  warnAbout(assessment, context);
+  context.stdout.write(
+    format === 'json'
+      ? `${JSON.stringify(assessment, null, 2)}\n`
+      : renderAssessmentText(assessment, context.colour ? ansiPaint : noPaint),
+  );
+  return failsAt(assessment, failOn) ? 1 : 0;
+}
+
+async function policyFrom(
+  context: CommandContext,
+): Promise<{ policy: Policy; policySource: { file: string | null; hash: string | null } }> {
+  const file = stringOption(context, 'policy');
+  if (file === undefined) {
+    context.logger.info(
+      'no --policy given: assessing against the default policy (exzt policy init)',
+    );
+    return { policy: DEFAULT_POLICY, policySource: { file: null, hash: null } };
+  }
+
+  const loaded = await loadPolicy(file);
+  if (loaded.defaulted.length > 0) {
+    context.logger.debug(`policy keys left at their defaults: ${loaded.defaulted.join(', ')}`);
+  }
+  return { policy: loaded.policy, policySource: { file, hash: loaded.hash } };
+}
+
+async function optionalFile<T extends Waiver | Attestation>(
+  context: CommandContext,
+  option: string,
+  load: (file: string) => Promise<T[]>,
+): Promise<T[]> {
+  const file = stringOption(context, option);
+  return file === undefined ? [] : load(file);
+}
+
+function warnAbout(assessment: Assessment, context: CommandContext): void {
+  const { versionReport, waivers } = assessment;
+  if (versionReport.kb.warning !== null) context.logger.warn(versionReport.kb.warning);
+  if (assessment.metadata.asOfSource === 'clock') {
+    context.logger.warn(
+      'the evidence has no collection time: ages are judged against today; pass --as-of',
+    );
+  }
+  for (const notice of [...waivers.expired, ...waivers.refused]) {
+    context.logger.warn(`${notice.source}: ${notice.message}`);
+  }
+}
+
+function oneOf<T extends string>(option: string, value: string, allowed: readonly T[]): T {
+  if (!(allowed as readonly string[]).includes(value)) {
+    throw new ExztError('USAGE', `${option} ${value}: expected one of ${allowed.join(', ')}`);
+  }
+  return value as T;
+}

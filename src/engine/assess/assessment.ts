@@ -1,0 +1,133 @@
+/**
+ * The Assessment: everything one run concluded, as plain data. Writers and `exzt diff` see only
+ * this, never rules or sources (DESIGN.md "Pipeline").
+ */
+import { CONTROLS } from '../../controls/catalogue.js';
+import type { Control, Severity } from '../../controls/model.js';
+import type { EvidenceSet } from '../../evidence/evidence-set.js';
+import { applyWaivers, type WaiverNotice } from '../../policy/apply-waivers.js';
+import { unreadFacts } from '../../policy/attestations.js';
+import type { Attestation, Policy, Waiver } from '../../policy/model.js';
+import { buildVersionReport, type VersionReport } from '../version-report/index.js';
+import { assessmentMetadata, type AssessmentMetadata, type MetadataInputs } from './metadata.js';
+import type { ControlResult, Verdict } from './result.js';
+import { runControls } from './run-controls.js';
+import { computeScores, type Scores } from './scores.js';
+
+export const ASSESSMENT_SCHEMA_VERSION = 1;
+
+export interface WaiverReport {
+  control: string;
+  subjects: Waiver['subjects'];
+  expires: string;
+  approvedBy: string;
+  source: string;
+  message: string;
+}
+
+export interface Assessment {
+  schemaVersion: number;
+  metadata: AssessmentMetadata;
+  versionReport: VersionReport;
+  /** One per control and subject, in catalogue order, then by subject key. */
+  results: ControlResult[];
+  waivers: {
+    applied: number;
+    expired: WaiverReport[];
+    unused: WaiverReport[];
+    refused: WaiverReport[];
+  };
+  attestations: { inForce: number; unread: string[] };
+  scores: Scores;
+  summary: Record<Verdict, number>;
+}
+
+export interface AssessInputs {
+  evidence: EvidenceSet;
+  policy: Policy;
+  policySource: MetadataInputs['policy'];
+  waivers: Waiver[];
+  attestations: Attestation[];
+  asOf: string;
+  asOfSource: AssessmentMetadata['asOfSource'];
+  exztVersion: string;
+  controls?: readonly Control[];
+}
+
+export function assess(inputs: AssessInputs): Assessment {
+  const controls = inputs.controls ?? CONTROLS;
+  const versionReport = buildVersionReport(inputs.evidence, inputs);
+  const raw = runControls(controls, {
+    ...inputs,
+    versionRows: new Map(versionReport.servers.map((row) => [row.key, row])),
+  });
+  const waived = applyWaivers(raw, inputs.waivers, { asOf: inputs.asOf, controls });
+  const results = inCatalogueOrder(waived.results, controls);
+  const day = inputs.asOf.slice(0, 10);
+
+  return {
+    schemaVersion: ASSESSMENT_SCHEMA_VERSION,
+    metadata: assessmentMetadata({ ...inputs, policy: inputs.policySource }),
+    versionReport,
+    results,
+    waivers: {
+      applied: results.filter((result) => result.verdict === 'waived').length,
+      expired: waived.expired.map(waiverReport),
+      unused: waived.unused.map(waiverReport),
+      refused: waived.refused.map(waiverReport),
+    },
+    attestations: {
+      inForce: inputs.attestations.filter((a) => a.date <= day && day <= a.expires).length,
+      unread: unreadFacts(inputs.attestations, controls).sort(),
+    },
+    scores: computeScores(results, controls),
+    summary: countVerdicts(results),
+  };
+}
+
+/** Does any result fail at or above this severity (waived and should-level warnings excluded)? */
+export function failsAt(assessment: Assessment, threshold: Severity | 'none'): boolean {
+  if (threshold === 'none') return false;
+
+  const rank = SEVERITY_ORDER.indexOf(threshold);
+  return assessment.results.some(
+    (result) => result.verdict === 'fail' && SEVERITY_ORDER.indexOf(result.severity) <= rank,
+  );
+}
+
+export const SEVERITY_ORDER: readonly Severity[] = ['critical', 'high', 'medium', 'low', 'info'];
+
+function inCatalogueOrder(results: ControlResult[], controls: readonly Control[]): ControlResult[] {
+  const position = new Map(controls.map((control, index) => [control.id, index]));
+  return [...results].sort(
+    (a, b) =>
+      (position.get(a.control) ?? 0) - (position.get(b.control) ?? 0) ||
+      a.subject.key.localeCompare(b.subject.key),
+  );
+}
+
+function waiverReport(notice: WaiverNotice): WaiverReport {
+  const { waiver } = notice;
+  return {
+    control: waiver.control,
+    subjects: waiver.subjects,
+    expires: waiver.expires,
+    approvedBy: waiver.approvedBy,
+    source: `${waiver.source.file}:${waiver.source.line}`,
+    message: notice.message,
+  };
+}
+
+function countVerdicts(results: readonly ControlResult[]): Record<Verdict, number> {
+  const counts: Record<Verdict, number> = {
+    pass: 0,
+    fail: 0,
+    warn: 0,
+    waived: 0,
+    'not-applicable': 0,
+    'not-assessed': 0,
+    error: 0,
+  };
+  for (const result of results) counts[result.verdict] += 1;
+  return counts;
+}

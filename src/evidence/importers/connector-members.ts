@@ -29,7 +29,10 @@ export function itemTexts(node: CliNode | undefined): string[] {
   });
 }
 
-/** The connector's name from an ADObjectId member, or the member's text. */
+/**
+ * The text of a member that may be an object: an ADObjectId, or an SmtpX509Identifier
+ * ("<I>issuer<S>subject"), whose ToString is computed from the value it names.
+ */
 export function objectName(node: CliNode | undefined): string | undefined {
   if (node?.kind === 'object') return asString(node) ?? node.toString;
   return asString(node);

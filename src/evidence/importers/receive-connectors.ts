@@ -66,6 +66,6 @@ function readReceiveConnector(document: CliDocument, object: CliObject): Receive
   };
   assignDefined(connector, 'identity', objectName(member(object, 'Identity')));
   assignDefined(connector, 'transportRole', asString(member(object, 'TransportRole')));
-  assignDefined(connector, 'tlsCertificateName', asString(member(object, 'TlsCertificateName')));
+  assignDefined(connector, 'tlsCertificateName', objectName(member(object, 'TlsCertificateName')));
   return connector;
 }

@@ -69,6 +69,6 @@ function readSendConnector(document: CliDocument, object: CliObject): SendConnec
   assignDefined(connector, 'identity', objectName(member(object, 'Identity')));
   assignDefined(connector, 'tlsAuthLevel', asString(member(object, 'TlsAuthLevel')));
   assignDefined(connector, 'tlsDomain', asString(member(object, 'TlsDomain')));
-  assignDefined(connector, 'tlsCertificateName', asString(member(object, 'TlsCertificateName')));
+  assignDefined(connector, 'tlsCertificateName', objectName(member(object, 'TlsCertificateName')));
   return connector;
 }

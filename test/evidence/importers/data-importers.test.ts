@@ -3,7 +3,7 @@
  * and on hand-written CliXml for the bundle-only kinds.
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { ExztError } from '../../../src/errors.js';
@@ -113,6 +113,11 @@ describe('exchange.certificates importer', () => {
 });
 
 describe('organisation and connector importers on the corpus', () => {
+  it('exchange.auth-config: E16 names its own Auth certificate', () => {
+    const auth = corpusValue('E16/Exchange/GetAuthConfig.xml', importAuthConfig);
+    assert.equal(auth.currentCertificateThumbprint, '92E196F3C8D3D753FCFC5B7690C3173AA1C0ABE3');
+  });
+
   it('exchange.auth-config: the current thumbprint, no next one', () => {
     assert.deepEqual(corpusValue('E19/Exchange/GetAuthConfig.xml', importAuthConfig), {
       currentCertificateThumbprint: 'C3EDCF181EF4F9B53D01768ECA99564014BCA6E7',
@@ -182,6 +187,18 @@ describe('iis.application-host importer', () => {
     const ews = config.locations.find((l) => l.path.toLowerCase() === 'exchange back end/ews');
     assert.equal(ews?.ipSecurity?.allowUnlisted, 'false');
     assert.ok((ews?.ipSecurity?.entries ?? 0) > 0);
+  });
+
+  it('reads E16 and every Shared Extended Protection file without error', () => {
+    const e16 = corpusApplicationHost('E16/Exchange/IIS/applicationHost.config');
+    assert.ok(e16.locations.some((l) => l.path === 'Default Web Site/owa'));
+    const shared = path.join(CORPUS_DIR, 'Shared/ExtendedProtection');
+    const files = readdirSync(shared).filter((name) => name.endsWith('.config'));
+    assert.equal(files.length, 13);
+    for (const name of files) {
+      const config = corpusApplicationHost(`Shared/ExtendedProtection/${name}`);
+      assert.ok(config.locations.length > 10, name);
+    }
   });
 
   it('refuses the corpus BadApplicationHost.config with its position', () => {

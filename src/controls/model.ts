@@ -102,5 +102,7 @@ export interface Control {
   /** Attestation facts that can stand in for what on-premises evidence cannot show. */
   attestations?: string[];
   mappings: FrameworkMappings;
+  /** Policy keys the rule reads (`data.minimumTls`), shown by `exzt policy explain`. */
+  policyKeys?: string[];
   evaluate(context: RuleContext): RuleOutcome;
 }

@@ -170,7 +170,9 @@ function readEnum(
   const text = scalarText(node, spec.numbersAsText === true);
   if (text !== undefined && spec.values.includes(text)) return text;
 
-  const hint = text === undefined || spec.values.length === 1 ? '' : didYouMean(text, spec.values);
+  // A near miss among version numbers (1.1 for 1.2) is a choice, not a typo: no suggestion.
+  const suggest = text !== undefined && spec.values.length > 1 && spec.numbersAsText !== true;
+  const hint = suggest ? didYouMean(text, spec.values) : '';
   state.source.report(node, path, renderGiven(node), `expected ${describe(spec)}${hint}`);
   return undefined;
 }

@@ -27,6 +27,7 @@ export const latestSecurityUpdate: Control = {
   waivable: true,
   scope: 'server',
   requires: { subject: ['exchange.setup-version'] },
+  policyKeys: ['infrastructure.exchange.maxSuAgeDays'],
   mappings: {
     cisV8: ['7.3', '7.4'],
     nist800207: ['T5'],

@@ -1,0 +1,166 @@
+/**
+ * `exzt policy init|validate|explain` end to end: what goes to stdout and stderr, and the exit
+ * codes (0 done, 2 with every mistake), through the real binary.
+ */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { renderDefaultPolicy } from '../../../src/policy/init.js';
+import { makeTempDir } from '../../helpers/bundle-builder.js';
+import { REPO_ROOT } from '../../helpers/paths.js';
+
+let folder = '';
+before(async () => {
+  folder = await makeTempDir('exzt-policy-cli-');
+});
+after(async () => {
+  await rm(folder, { recursive: true, force: true });
+});
+
+function exzt(...args: string[]) {
+  const result = spawnSync(process.execPath, [path.join(REPO_ROOT, 'bin/exzt.js'), ...args], {
+    encoding: 'utf8',
+    cwd: folder,
+    env: { ...process.env, NO_COLOR: '1' },
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const PARTIAL_POLICY =
+  'apiVersion: exzt/v1\nkind: ZeroTrustPolicy\norganization: Fabrikam\n' +
+  'infrastructure:\n  exchange:\n    maxSuAgeDays: 14\n';
+const WAIVERS =
+  '- control: EXZT.INF.1\n  subjects: { servers: [EX02] }\n' +
+  '  reason: "Patched in the quarterly window only"\n  approvedBy: ciso@fabrikam.com\n' +
+  '  expires: 2026-12-31\n';
+const ATTESTATIONS =
+  '- fact: identity.admin.time-bound\n' +
+  '  statement: "Admin roles are granted only through the PAM system for 8 hours"\n' +
+  '  attestedBy: exchange-admins@fabrikam.com\n  date: 2026-11-02\n  expires: 2027-05-02\n';
+
+describe('exzt policy init', () => {
+  it('writes the commented default policy to stdout', () => {
+    const { code, stdout } = exzt('policy', 'init');
+    assert.equal(code, 0);
+    assert.equal(stdout, renderDefaultPolicy());
+  });
+
+  it('writes --out once, refuses to overwrite it (exit 2), and overwrites with --force', async () => {
+    const file = path.join(folder, 'init-policy.yaml');
+    assert.equal(exzt('policy', 'init', '--out', file).code, 0);
+    assert.equal(await readFile(file, 'utf8'), renderDefaultPolicy());
+    await writeFile(file, 'tailored\n');
+
+    const refused = exzt('policy', 'init', '--out', file);
+    assert.equal(refused.code, 2);
+    assert.equal(
+      refused.stderr,
+      `error: ${file} exists; exzt policy init does not overwrite it (give --force to replace it)\n`,
+    );
+    assert.equal(await readFile(file, 'utf8'), 'tailored\n');
+
+    assert.equal(exzt('policy', 'init', '--out', file, '--force').code, 0);
+    assert.equal(await readFile(file, 'utf8'), renderDefaultPolicy());
+  });
+});
+
+describe('exzt policy validate', () => {
+  it('accepts a partial policy with its waivers and attestations and says what took defaults', async () => {
+    await writeFile(path.join(folder, 'policy.yaml'), PARTIAL_POLICY);
+    await writeFile(path.join(folder, 'waivers.yaml'), WAIVERS);
+    await writeFile(path.join(folder, 'attestations.yaml'), ATTESTATIONS);
+
+    const args = ['--waivers', 'waivers.yaml', '--attestations', 'attestations.yaml'];
+    const { code, stdout, stderr } = exzt(
+      'policy',
+      'validate',
+      'policy.yaml',
+      ...args,
+      '--as-of',
+      '2027-01-05',
+    );
+    assert.equal(code, 0);
+    assert.match(stdout, /^policy\.yaml: valid policy for Fabrikam \(sha256 [0-9a-f]{64}\)$/m);
+    assert.match(stdout, /these keys take their defaults.*\n {2}networks, admin, identity, /);
+    assert.match(stdout, /infrastructure\.exchange\.requireLatestSu/);
+    assert.doesNotMatch(stdout, /maxSuAgeDays/);
+    assert.match(stdout, /^waivers\.yaml: valid, 1 waiver for EXZT\.INF\.1$/m);
+    assert.match(stdout, /^attestations\.yaml: valid, 1 attestation$/m);
+    assert.match(
+      stderr,
+      /^warning: waivers\.yaml:1: waiver for EXZT\.INF\.1 expired on 2026-12-31$/m,
+    );
+  });
+
+  it('reports every mistake of every file at once and exits 2', async () => {
+    await writeFile(
+      path.join(folder, 'bad-policy.yaml'),
+      `${PARTIAL_POLICY}data:\n  minimumTls: "1.1"\n`,
+    );
+    await writeFile(
+      path.join(folder, 'bad-waivers.yaml'),
+      WAIVERS.replace('ciso@fabrikam.com', 'ciso'),
+    );
+
+    const { code, stdout, stderr } = exzt(
+      'policy',
+      'validate',
+      'bad-policy.yaml',
+      '--waivers',
+      'bad-waivers.yaml',
+    );
+    assert.equal(code, 2);
+    assert.equal(stdout, '');
+    assert.equal(
+      stderr,
+      [
+        'error: the policy files have mistakes: 2 errors',
+        'bad-policy.yaml:8:15: data.minimumTls = "1.1": expected one of 1.2, 1.3',
+        'bad-waivers.yaml:4:15: waivers[0].approvedBy = "ciso": expected an e-mail address, e.g. ciso@contoso.com',
+        '',
+      ].join('\n'),
+    );
+  });
+});
+
+describe('exzt policy explain', () => {
+  it('explains a control with the policy keys it reads and their values in the given policy', async () => {
+    await writeFile(path.join(folder, 'policy.yaml'), PARTIAL_POLICY);
+
+    const withDefaults = exzt('policy', 'explain', 'EXZT.INF.1');
+    assert.equal(withDefaults.code, 0);
+    assert.match(
+      withDefaults.stdout,
+      /^# EXZT\.INF\.1: The latest Security Update is installed and active$/m,
+    );
+    assert.match(withDefaults.stdout, /^## Remediation$/m);
+    assert.match(
+      withDefaults.stdout,
+      /^- `infrastructure\.exchange\.maxSuAgeDays` = 30 \(default\)$/m,
+    );
+
+    const tailored = exzt('policy', 'explain', 'exzt.inf.1', '--policy', 'policy.yaml');
+    assert.match(tailored.stdout, /^- `infrastructure\.exchange\.maxSuAgeDays` = 14$/m);
+  });
+
+  it('gives the control as JSON without its rule', () => {
+    const { code, stdout } = exzt('policy', 'explain', 'EXZT.INF.1', '--format', 'json');
+    assert.equal(code, 0);
+    const control = JSON.parse(stdout);
+    assert.equal(control.id, 'EXZT.INF.1');
+    assert.equal(control.waivable, true);
+    assert.deepEqual(control.policyKeys, [
+      { key: 'infrastructure.exchange.maxSuAgeDays', value: 30, default: true },
+    ]);
+    assert.equal(control.evaluate, undefined);
+  });
+
+  it('exits 2 on an unknown id, naming the nearest one', () => {
+    const { code, stdout, stderr } = exzt('policy', 'explain', 'EXZT.INF.1000');
+    assert.equal(code, 2);
+    assert.equal(stdout, '');
+    assert.match(stderr, /^error: no control EXZT\.INF\.1000; did you mean EXZT\.INF\.\d+\?\n$/);
+  });
+});

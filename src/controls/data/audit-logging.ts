@@ -6,6 +6,9 @@
 import type { Control, Finding } from '../model.js';
 import { fail, notApplicable, pass, required } from '../outcomes.js';
 
+// TODO(#3): per-mailbox AuditEnabled and audit bypass associations
+// (Get-MailboxAuditBypassAssociation) are not collected; only the organisation switch is read.
+
 export const auditLogging: Control = {
   id: 'EXZT.DAT.11',
   area: 'data',

@@ -6,6 +6,9 @@
 import type { Control } from '../model.js';
 import { fail, notApplicable, pass, required } from '../outcomes.js';
 
+// TODO(#3): the staged next Auth certificate and the hybrid TlsCertificateName match
+// (healthchecker-checks.md §12) are not checked.
+
 export const authCertificate: Control = {
   id: 'EXZT.DAT.6',
   area: 'data',

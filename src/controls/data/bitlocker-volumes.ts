@@ -7,6 +7,9 @@ import type { BitLockerVolume } from '../../evidence/importers/bitlocker-volumes
 import type { Control, Finding } from '../model.js';
 import { fail, notApplicable, pass, required } from '../outcomes.js';
 
+// TODO(#3): every listed volume must be encrypted; mapping volumes to database, log and queue
+// paths (Get-MailboxDatabase EdbFilePath) would let removable or unrelated volumes pass.
+
 export const bitLockerVolumes: Control = {
   id: 'EXZT.DAT.10',
   area: 'data',

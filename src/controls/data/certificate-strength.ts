@@ -9,6 +9,9 @@ import type { DataPolicy } from '../../policy/model.js';
 import type { Control, Finding } from '../model.js';
 import { fail, notApplicable, pass, required } from '../outcomes.js';
 
+// TODO(#3): Exchange's own Status (revocation, untrusted chain) and IIS binding thumbprints
+// (HealthChecker's Certificate Binding Issue) need Status and Get-WebBinding typed; not read yet.
+
 const DAY_MS = 86_400_000;
 const BROKEN_HASHES = ['md2', 'md4', 'md5'];
 

@@ -13,6 +13,10 @@ import {
   type VirtualDirectoryVerdict,
 } from './extended-protection-expectations.js';
 
+// TODO(#3): LSA SuppressExtendedProtection (HealthChecker's last Red case) and the expected
+// sslFlags per virtual directory are not collected or judged; Exchange 2013 CAS/Mailbox role
+// splits are treated as multi-role.
+
 export const extendedProtection: Control = {
   id: 'EXZT.DAT.7',
   area: 'data',

@@ -8,6 +8,9 @@ import type { Provenance } from '../../evidence/model.js';
 import type { Control, Finding } from '../model.js';
 import { fail, pass, required } from '../outcomes.js';
 
+// TODO(#3): exchange.log-folders has no producer until the collector (#5) records it, and the
+// IIS/HttpProxy cleanup settings themselves are not read, only what is on disk.
+
 const DAY_MS = 86_400_000;
 const HUNTED_LOGS = ['iis', 'http-proxy'];
 

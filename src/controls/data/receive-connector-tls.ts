@@ -8,6 +8,9 @@ import type { Provenance } from '../../evidence/model.js';
 import type { Control, Finding } from '../model.js';
 import { fail, notApplicable, pass, required } from '../outcomes.js';
 
+// TODO(#3): partner TLS on Internet connectors (TlsDomainCapabilities, domain security with
+// TLSReceiveDomainSecureList) is not judged; only whether anonymous connectors offer STARTTLS.
+
 export const receiveConnectorTls: Control = {
   id: 'EXZT.DAT.3',
   area: 'data',

@@ -9,6 +9,9 @@ import type { Control, Finding } from '../model.js';
 import { fail, pass, required } from '../outcomes.js';
 import { missingSchannelValues, tlsProtocolState } from './tls-protocol-state.js';
 
+// TODO(#3): HealthChecker also flags TLS 1.3 enabled below Windows Server 2022 or Exchange 2019
+// CU15, and lists cipher suites; exzt checks neither yet (no OS-build join, no cipher policy).
+
 export const tlsProtocols: Control = {
   id: 'EXZT.DAT.1',
   area: 'data',

@@ -17,7 +17,10 @@ export interface StageCriterion {
   title: string;
   /** Controls that must pass, by id. */
   controls?: string[];
-  /** Controls that must pass, selected by area and ZTMM function of the same pillar. */
+  /**
+   * Controls that must pass, selected by area and ZTMM function of the same pillar.
+   * TODO(#3): controls carry no tags, so "area + tag" selection is area + ZTMM function only.
+   */
   select?: { area?: Area; ztmmFunction: string };
   /** Why on-premises evidence cannot show this; the criterion is never met. */
   unreachable?: string;

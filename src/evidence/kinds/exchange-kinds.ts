@@ -10,6 +10,10 @@ import { importVirtualDirectories } from '../importers/virtual-directories.js';
 import { importExchangeCertificates } from '../importers/exchange-certificates.js';
 import { importLogFolders } from '../importers/log-folders.js';
 import { importReceiveConnectors } from '../importers/receive-connectors.js';
+import { importFipFsEngineState } from '../importers/fipfs-engine-state.js';
+import { importIisModules } from '../importers/iis-modules.js';
+import { importWebResponse } from '../importers/web-response.js';
+import { importWindowsServices } from '../importers/windows-services.js';
 import { defineKind, type EvidenceKind } from './kind.js';
 
 const INSTALL = '$exinstall';
@@ -184,6 +188,7 @@ export const EXCHANGE_KINDS: readonly EvidenceKind[] = [
     scope: 'server',
     command: 'Get-Service MSExchangeMitigation',
     healthChecker: 'Exchange/GetServiceMitigation.xml',
+    importer: importWindowsServices,
   }),
   defineKind({
     id: 'exchange.mitigation-endpoint',
@@ -193,6 +198,7 @@ export const EXCHANGE_KINDS: readonly EvidenceKind[] = [
       "Invoke-WebRequest -Method Get -Uri 'https://officeclient.microsoft.com/getexchangemitigations' -UseBasicParsing",
     healthChecker: 'Exchange/WebRequest_getexchangemitigations.xml',
     looseFileRules: [{ typeName: 'Microsoft.PowerShell.Commands.BasicHtmlWebResponseObject' }],
+    importer: importWebResponse,
   }),
   defineKind({
     id: 'exchange.extended-protection',
@@ -222,6 +228,7 @@ export const EXCHANGE_KINDS: readonly EvidenceKind[] = [
         member: 'AllSignedModulesSignedByMSFT',
       },
     ],
+    importer: importIisModules,
   }),
   defineKind({
     id: 'exchange.fipfs-engine-state',
@@ -233,6 +240,7 @@ export const EXCHANGE_KINDS: readonly EvidenceKind[] = [
     looseFileRules: [
       { typeName: 'System.Management.Automation.PSCustomObject', member: 'FIPFSFixedBuild' },
     ],
+    importer: importFipFsEngineState,
   }),
   defineKind({
     id: 'exchange.app-pools',

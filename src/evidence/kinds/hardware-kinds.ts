@@ -3,12 +3,20 @@
  * these after the platform they came from; the Hyper-V exports are its defaults and the
  * Physical_ ones a scenario it swaps in, so the latter are alternates here.
  */
-import { defineKind, type EvidenceKind } from './kind.js';
+import { importComputerSystem } from '../importers/computer-system.js';
+import { importProcessors } from '../importers/processors.js';
+import { defineKind, type EvidenceKind, type KindImporter } from './kind.js';
 
 const WMI = 'System.Management.ManagementObject#root\\cimv2';
 
-function hardwareKind(wmiClass: string, id: string, title: string): EvidenceKind {
+function hardwareKind(
+  wmiClass: string,
+  id: string,
+  title: string,
+  importer?: KindImporter<unknown>,
+): EvidenceKind {
   return defineKind({
+    ...(importer === undefined ? {} : { importer }),
     id,
     title: `${title} (${wmiClass})`,
     scope: 'server',
@@ -20,7 +28,12 @@ function hardwareKind(wmiClass: string, id: string, title: string): EvidenceKind
 }
 
 export const HARDWARE_KINDS: readonly EvidenceKind[] = [
-  hardwareKind('Win32_ComputerSystem', 'hardware.computer-system', 'Manufacturer, model, memory'),
+  hardwareKind(
+    'Win32_ComputerSystem',
+    'hardware.computer-system',
+    'Manufacturer, model, memory',
+    importComputerSystem,
+  ),
   hardwareKind('Win32_PhysicalMemory', 'hardware.physical-memory', 'Memory modules'),
-  hardwareKind('Win32_Processor', 'hardware.processor', 'Processors and cores'),
+  hardwareKind('Win32_Processor', 'hardware.processor', 'Processors and cores', importProcessors),
 ];

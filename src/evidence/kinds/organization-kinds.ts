@@ -6,6 +6,7 @@
 import { importAcceptedDomains } from '../importers/accepted-domains.js';
 import { importDagNetworks } from '../importers/dag-networks.js';
 import { importSettingOverrides } from '../importers/setting-overrides.js';
+import { importMailboxDatabases } from '../importers/mailbox-databases.js';
 import { importMobileDevices } from '../importers/mobile-devices.js';
 import { importDomainAcls, importWellKnownGroups } from '../importers/ad-permissions.js';
 import { importHybridConfiguration } from '../importers/hybrid-configuration.js';
@@ -132,6 +133,15 @@ export const ORGANIZATION_KINDS: readonly EvidenceKind[] = [
     healthChecker: 'Exchange/GetSettingOverride.xml',
     looseFileRules: [{ typeName: `${SYSTEM_CONFIGURATION}.ConfigurationSettings.SettingOverride` }],
     importer: importSettingOverrides,
+  }),
+  defineKind({
+    id: 'exchange.mailbox-databases',
+    title: 'Mailbox databases with their last backups (Get-MailboxDatabase -Status)',
+    scope: 'organization',
+    command:
+      'Get-MailboxDatabase -Status | Select-Object Name, Server, LastFullBackup, ' +
+      'LastIncrementalBackup, LastDifferentialBackup, CircularLoggingEnabled',
+    importer: importMailboxDatabases,
   }),
   defineKind({
     id: 'exchange.global-monitoring-overrides',

@@ -13,6 +13,15 @@ import { importRebootPending } from '../importers/reboot-pending.js';
 import { importTlsSettings } from '../importers/tls-settings.js';
 import { importBitLockerVolumes } from '../importers/bitlocker-volumes.js';
 import { importMsipcServerAcl } from '../importers/msipc-server-acl.js';
+import { importDotNetFileVersions } from '../importers/dotnet-file-versions.js';
+import { importPerformanceCounters } from '../importers/performance-counters.js';
+import {
+  importDeviceGuard,
+  importDotNetRelease,
+  importLsaSettings,
+} from '../importers/registry-values.js';
+import { importSmbServerConfiguration } from '../importers/smb-server-configuration.js';
+import { importWindowsFeatures } from '../importers/windows-features.js';
 import { importWindowsServices } from '../importers/windows-services.js';
 import { defineKind, type EvidenceKind, type KindSpec } from './kind.js';
 
@@ -63,6 +72,7 @@ export const OS_KINDS: readonly EvidenceKind[] = [
     looseFileRules: [
       { typeName: 'Microsoft.PowerShell.Commands.GetCounter.PerformanceCounterSample' },
     ],
+    importer: importPerformanceCounters,
   }),
   osKind('GetDnsClient.xml', {
     id: 'os.dns-client',
@@ -75,6 +85,7 @@ export const OS_KINDS: readonly EvidenceKind[] = [
     title: '.NET Framework file versions (System.Data.dll, System.Configuration.dll)',
     command:
       'Get-Item "$netPath\\System.Data.dll","$netPath\\System.Configuration.dll" | ForEach-Object VersionInfo',
+    importer: importDotNetFileVersions,
   }),
   osKind('GetHttpProxySetting.xml', {
     id: 'os.http-proxy',
@@ -111,6 +122,7 @@ export const OS_KINDS: readonly EvidenceKind[] = [
           'Microsoft.Management.Infrastructure.CimInstance#ROOT/Microsoft/Windows/SMB/MSFT_SmbServerConfiguration',
       },
     ],
+    importer: importSmbServerConfiguration,
   }),
   osKind('GetTimeZoneInformationRegistrySettings.xml', {
     id: 'os.time-zone',
@@ -150,6 +162,7 @@ export const OS_KINDS: readonly EvidenceKind[] = [
     title: 'Installed Windows features',
     command: 'Get-WindowsFeature',
     looseFileRules: [{ typeName: 'Microsoft.Windows.ServerManager.Commands.Feature' }],
+    importer: importWindowsFeatures,
   }),
   osKind('RemoteRegistryValueInstallationType.xml', {
     id: 'os.installation-type',
@@ -224,4 +237,36 @@ export const OS_KINDS: readonly EvidenceKind[] = [
     healthChecker: 'Exchange/GetLocalGroupMember.xml',
     looseFileRules: [{ typeName: 'Microsoft.PowerShell.Commands.LocalPrincipal' }],
   }),
+  ...bundleOnlyOsKinds(),
 ];
+
+/** Registry and WMI values HealthChecker reads (§7, §14.4) that its test data holds no export of. */
+function bundleOnlyOsKinds(): EvidenceKind[] {
+  const lsa = 'HKLM:\\SYSTEM\\CurrentControlSet\\Control\\Lsa';
+  const ndp = 'HKLM:\\SOFTWARE\\Microsoft\\NET Framework Setup\\NDP\\v4\\Full';
+  return [
+    defineKind({
+      id: 'os.lsa-settings',
+      title: 'LSA registry values (LmCompatibilityLevel, LsaCfgFlags, RunAsPPL)',
+      scope: 'server',
+      command: `Get-ItemProperty '${lsa}' | Select-Object LmCompatibilityLevel, LsaCfgFlags, RunAsPPL`,
+      importer: importLsaSettings,
+    }),
+    defineKind({
+      id: 'os.device-guard',
+      title: 'Virtualization-based security and Credential Guard state (Win32_DeviceGuard)',
+      scope: 'server',
+      command:
+        'Get-CimInstance -Namespace root\\Microsoft\\Windows\\DeviceGuard -ClassName Win32_DeviceGuard | ' +
+        'Select-Object SecurityServicesRunning, SecurityServicesConfigured, VirtualizationBasedSecurityStatus',
+      importer: importDeviceGuard,
+    }),
+    defineKind({
+      id: 'os.dotnet-release',
+      title: '.NET Framework 4 release (NDP\\v4\\Full Release)',
+      scope: 'server',
+      command: `Get-ItemProperty '${ndp}' | Select-Object Release, Version`,
+      importer: importDotNetRelease,
+    }),
+  ];
+}

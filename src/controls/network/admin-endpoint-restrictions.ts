@@ -19,7 +19,8 @@ export interface IisRestriction {
 /**
  * The nearest location with an ipSecurity element governs the virtual directory.
  * TODO(#3): IIS merges <add> entries down the path and the server-wide element under
- * system.webServer; the nearest location alone is read here.
+ * system.webServer; the nearest location alone is read here, and only on the front-end site
+ * (the back end on port 444 should be reachable from Exchange servers only, unchecked).
  */
 export function iisRestriction(
   locations: IisLocation[],

@@ -42,7 +42,7 @@ export const wildcardAcceptedDomain: Control = {
       if (domain.domainName !== '*') return [];
 
       // HealthChecker adds a second error for InternalRelay: transport may crash (E2016 CU22+,
-      // E2019 CU11+).
+      // E2019 CU11+). TODO(#3): said for every build here; HealthChecker only warns on older CUs.
       const crash =
         domain.domainType === 'InternalRelay' ? '; InternalRelay may crash transport' : '';
       const provenance = fact.provenance[index];

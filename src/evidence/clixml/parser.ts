@@ -17,6 +17,7 @@ import { readPrimitive } from './primitives.js';
 import { isXmlSpace, NEED_MORE, StartTagReader, type TagReaderHost } from './start-tag.js';
 import { TAG, type TagInfo } from './tags.js';
 import { BadReferenceError, decodeCliXmlText } from './unescape.js';
+import { shownText, utf8FromLatin1 } from './latin1-utf8.js';
 
 export const POWERSHELL_NAMESPACE = 'http://schemas.microsoft.com/powershell/2004/04';
 
@@ -26,7 +27,7 @@ export interface ParserSettings {
   maxStringChars: number;
   refWindow: number;
   bomBytes: number;
-  /** True for UTF-16: every character index is two bytes. */
+  /** True for UTF-16: every character index is two bytes; else UTF-8 read one byte a character. */
   wideUnits: boolean;
 }
 
@@ -42,28 +43,51 @@ export class CliXmlParser implements TagReaderHost {
   private rootClosed = false;
   private readonly positions: PositionTracker;
   private readonly assembler: DocumentAssembler;
-  private readonly tag = new StartTagReader(this);
+  private readonly tag: StartTagReader;
   /** Text of the element read last, as buffer indexes. */
   private textStart = 0;
   private textEnd = 0;
   /** Whether that text holds '&', '_' or CR, so it needs decoding. */
   private textEscaped = false;
+  /** Whether that text holds a character ≥ 0x80: in UTF-8, bytes to decode. */
+  private textHigh = false;
+  /** UTF-8 read as Latin-1, one character per byte (see byte-decoder.ts). */
+  private readonly byteChars: boolean;
   /** Finished children of <Objs> not yet taken by the reader. */
   readonly completed: CliNode[] = [];
 
   constructor(private readonly settings: ParserSettings) {
-    this.positions = new PositionTracker(settings.bomBytes, settings.wideUnits ? 2 : 0);
+    this.byteChars = !settings.wideUnits;
+    this.tag = new StartTagReader(this, this.byteChars);
+    this.positions = new PositionTracker(settings.bomBytes, settings.wideUnits ? 2 : 1);
     this.assembler = new DocumentAssembler(settings.refWindow, settings.maxDepth, this);
   }
 
+  /** Characters held back, unread, since they begin a token that has not ended yet. */
+  get pendingChars(): number {
+    return this.buffer.length - this.pos;
+  }
+
   /** Appends decoded text and reads every complete token in it. */
-  push(text: string, asciiOnly: boolean): void {
+  push(text: string): void {
+    const kept = this.pendingChars;
+    this.replaceBuffer(kept === 0 ? text : this.buffer.slice(this.pos) + text, kept);
+  }
+
+  /**
+   * Like push, but `text` begins with the pendingChars this parser holds (decoded again by the
+   * caller), so no string is joined and copied.
+   */
+  pushWithPending(text: string): void {
+    this.replaceBuffer(text, this.pendingChars);
+  }
+
+  private replaceBuffer(text: string, kept: number): void {
     this.positions.at(this.buffer, this.base, this.base + this.pos);
-    const kept = this.buffer.length - this.pos;
     this.base += this.pos;
-    this.buffer = kept === 0 ? text : this.buffer.slice(this.pos) + text;
+    this.buffer = text;
     this.pos = 0;
-    this.positions.noteAppended(this.buffer, this.base, this.base + kept, asciiOnly);
+    this.positions.noteAppended(this.buffer, this.base, this.base + kept);
     this.scan();
   }
 
@@ -118,6 +142,11 @@ export class CliXmlParser implements TagReaderHost {
     return NEED_MORE;
   }
 
+  /** Buffer text as a message shows it (decoded from UTF-8 bytes when need be). */
+  textIn(start: number, end: number): string {
+    return shownText(this.buffer.slice(start, end), this.byteChars);
+  }
+
   failUnknownElement(name: string, lt: number): never {
     if (!this.rootSeen) this.failRoot(name, lt);
     return this.failInBuffer(
@@ -157,7 +186,7 @@ export class CliXmlParser implements TagReaderHost {
 
       const open = this.assembler.innermostName();
       const context = open === undefined ? 'outside the root element' : `inside ${open}`;
-      const found = JSON.stringify(buffer.slice(i, i + 20));
+      const found = JSON.stringify(this.textIn(i, i + 20));
       this.failInBuffer(
         'CLIXML_SYNTAX',
         `unexpected text ${found} ${context}; expected an element`,
@@ -180,7 +209,7 @@ export class CliXmlParser implements TagReaderHost {
     if (buffer.length - lt < 9) return this.needMore(lt, 'markup');
     if (buffer.startsWith('<!--', lt)) return this.skipUntil(buffer, lt, '-->', 'comment');
 
-    const found = buffer.slice(lt, lt + 9);
+    const found = this.textIn(lt, lt + 9);
     const declaration = ['<!DOCTYPE', '<!ENTITY'].find((start) => found.startsWith(start));
     if (declaration !== undefined) {
       this.failInBuffer(
@@ -219,7 +248,7 @@ export class CliXmlParser implements TagReaderHost {
       const expected = open === undefined ? '' : `; expected ${open}`;
       this.failInBuffer(
         'CLIXML_SYNTAX',
-        `unexpected end tag </${buffer.slice(lt + 2, gt)}>${expected}`,
+        `unexpected end tag </${this.textIn(lt + 2, gt)}>${expected}`,
         lt,
       );
     }
@@ -311,6 +340,7 @@ export class CliXmlParser implements TagReaderHost {
       end = this.readEndOf(buffer, info, afterTag, lt);
       if (end === NEED_MORE) return NEED_MORE;
       text = buffer.slice(this.textStart, this.textEnd);
+      if (this.textHigh && this.byteChars) text = utf8FromLatin1(text);
       if (this.textEscaped) text = this.decodeText(text, this.textStart);
     }
 
@@ -340,6 +370,7 @@ export class CliXmlParser implements TagReaderHost {
     // One pass finds the end of the text and whether it holds anything to decode.
     let close = afterTag;
     let escaped = false;
+    let high = false;
     for (
       let code = buffer.charCodeAt(close);
       code !== 0x3c /* < */;
@@ -347,6 +378,7 @@ export class CliXmlParser implements TagReaderHost {
     ) {
       if (code !== code) return this.needMoreText(buffer, info, afterTag, lt); // NaN: buffer ended
       if (code === 0x26 /* & */ || code === 0x5f /* _ */ || code === 0x0d /* CR */) escaped = true;
+      else if (code >= 0x80) high = true;
     }
 
     const nameEnd = close + 2 + info.name.length;
@@ -363,11 +395,12 @@ export class CliXmlParser implements TagReaderHost {
     this.textStart = afterTag;
     this.textEnd = close;
     this.textEscaped = escaped;
+    this.textHigh = high;
     return gt + 1;
   }
 
   private failInsideText(buffer: string, info: TagInfo, close: number): never {
-    const found = buffer.slice(close, Math.min(buffer.length, close + 24)).split('>')[0];
+    const found = this.textIn(close, Math.min(buffer.length, close + 24)).split('>')[0];
     // TODO(#2): comments, CDATA and PIs inside text elements are refused; PowerShell writes none.
     return this.failInBuffer(
       'CLIXML_SYNTAX',
@@ -380,7 +413,11 @@ export class CliXmlParser implements TagReaderHost {
   private needMoreText(buffer: string, info: TagInfo, afterTag: number, lt: number): number {
     if (buffer.length - afterTag > this.settings.maxStringChars) {
       // Decoding only shrinks text, so decode to learn the true length before refusing.
-      const decodedLength = this.decodeText(buffer.slice(afterTag), afterTag).length;
+      const raw = buffer.slice(afterTag);
+      const decodedLength = this.decodeText(
+        this.byteChars ? utf8FromLatin1(raw) : raw,
+        afterTag,
+      ).length;
       this.checkStringLength(decodedLength, info, this.base + lt);
     }
     return NEED_MORE;
@@ -397,15 +434,18 @@ export class CliXmlParser implements TagReaderHost {
     );
   }
 
+  /** `raw` is already decoded from UTF-8; `rawStart` is where its bytes start in the buffer. */
   private decodeText(raw: string, rawStart: number): string {
     try {
       return decodeCliXmlText(raw);
     } catch (error) {
       if (!(error instanceof BadReferenceError)) throw error;
+      const before = raw.slice(0, error.index);
+      const index = this.byteChars ? Buffer.byteLength(before, 'utf8') : before.length;
       return this.failInBuffer(
         'CLIXML_SYNTAX',
         `${error.message}; expected &lt; &gt; &amp; &quot; &apos; or &#N;`,
-        rawStart + error.index,
+        rawStart + index,
       );
     }
   }
@@ -413,7 +453,7 @@ export class CliXmlParser implements TagReaderHost {
   private failTruncatedToken(): never {
     const open = this.assembler.expectedEnd();
     const inside = open === undefined ? '' : `, expected ${open}`;
-    const found = JSON.stringify(this.buffer.slice(this.pos, this.pos + 30));
+    const found = JSON.stringify(this.textIn(this.pos, this.pos + 30));
     return this.failInBuffer(
       'CLIXML_SYNTAX',
       `unexpected end of file in ${found}${inside}`,

@@ -1,12 +1,13 @@
 /**
- * Line, column and byte offset of a character index in the decoded text, computed only when a
- * position is asked for. Positions are asked for in increasing order, so both cursors only move
- * forward: newlines are found with indexOf, and UTF-8 byte widths are counted only at non-ASCII
- * characters, found with one regex scan per decoded chunk.
+ * Line, column and byte offset of a character index in the parser's text, computed only when a
+ * position is asked for. Positions are asked for in increasing order, so every cursor only moves
+ * forward: newlines are found with indexOf, and a byte offset is the index times the bytes per
+ * character (UTF-8 is read one byte per character, see byte-decoder.ts). Columns count UTF-16
+ * code units, so in UTF-8 the bytes of the line before the position are looked at once each, to
+ * take off the continuation bytes of multi-byte sequences.
  */
+import { utf16UnitsOf } from './latin1-utf8.js';
 import type { NodePosition } from './model.js';
-
-const NON_ASCII = /[\u0080-\uffff]/g;
 
 export class PositionTracker {
   private line = 1;
@@ -14,41 +15,32 @@ export class PositionTracker {
   private lineStart = 0;
   /** Absolute index of the next '\n' not yet counted, or -1 when the buffer holds none. */
   private nextNewline = -1;
-  /** Byte cursor for UTF-8: the byte offset of character `byteCursorChar`. */
-  private byteCursorChar = 0;
-  private byteCursorByte: number;
-  /** Absolute index of the next non-ASCII character at or after the byte cursor, or -1. */
-  private nextWide = -1;
+  /** UTF-8 only: the line's bytes before `columnCursor` are `columnSurplus` more than its units. */
+  private columnCursor = 0;
+  private columnSurplus = 0;
   private lastAsked = 0;
 
   constructor(
     private readonly bomBytes: number,
-    /** 2 for UTF-16 (every character index is two bytes), 0 for UTF-8. */
-    private readonly fixedUnitBytes: 0 | 2,
-  ) {
-    this.byteCursorByte = bomBytes;
-  }
+    /** 1 for UTF-8 (one character per byte), 2 for UTF-16. */
+    private readonly unitBytes: 1 | 2,
+  ) {}
 
   /** Call after text was appended to the buffer at absolute index `appendedAt`. */
-  noteAppended(buffer: string, base: number, appendedAt: number, asciiOnly: boolean): void {
+  noteAppended(buffer: string, base: number, appendedAt: number): void {
     if (this.nextNewline === -1) this.nextNewline = indexFrom(buffer, base, '\n', appendedAt);
-    if (this.fixedUnitBytes === 0 && this.nextWide === -1 && !asciiOnly) {
-      this.nextWide = findWide(buffer, base, Math.max(appendedAt, this.byteCursorChar));
-    }
   }
 
   /** Position of absolute index `at`; `at` must not precede an index asked for before. */
   at(buffer: string, base: number, at: number): NodePosition {
     this.lastAsked = at;
-    while (this.nextNewline !== -1 && this.nextNewline < at) {
-      this.line++;
-      this.lineStart = this.nextNewline + 1;
-      this.nextNewline = indexFrom(buffer, base, '\n', this.lineStart);
-    }
+    if (this.nextNewline !== -1 && this.nextNewline < at) this.advanceLines(buffer, base, at);
+    if (this.unitBytes === 1) this.countSurplus(buffer, base, at);
+
     return {
       line: this.line,
-      column: at - this.lineStart + 1,
-      offset: this.byteOffset(buffer, base, at),
+      column: at - this.lineStart + 1 - this.columnSurplus,
+      offset: this.bomBytes + at * this.unitBytes,
     };
   }
 
@@ -60,42 +52,48 @@ export class PositionTracker {
     const between = buffer.slice(Math.max(0, at - base), this.lastAsked - base);
     const linesBack = countOf(between, '\n');
     const previousNewline = buffer.lastIndexOf('\n', at - base - 1);
-    const lineStart = linesBack === 0 ? this.lineStart : base + previousNewline + 1;
-    const offsetBack =
-      this.fixedUnitBytes === 0 ? Buffer.byteLength(between, 'utf8') : between.length * 2;
+    const column =
+      linesBack === 0
+        ? current.column - this.unitsOf(between)
+        : this.unitsOf(buffer.slice(previousNewline + 1, at - base)) + 1;
     return {
       line: current.line - linesBack,
-      column: at - lineStart + 1,
-      offset: current.offset - offsetBack,
+      column,
+      offset: this.bomBytes + at * this.unitBytes,
     };
   }
 
-  private byteOffset(buffer: string, base: number, at: number): number {
-    if (this.fixedUnitBytes !== 0) return this.bomBytes + at * 2;
-
-    while (this.nextWide !== -1 && this.nextWide < at) {
-      const wide = this.nextWide;
-      const code = buffer.charCodeAt(wide - base);
-      const isPair = code >= 0xd800 && code <= 0xdbff;
-      this.byteCursorByte += wide - this.byteCursorChar + (code < 0x800 ? 2 : isPair ? 4 : 3);
-      this.byteCursorChar = wide + (isPair ? 2 : 1);
-      this.nextWide = findWide(buffer, base, this.byteCursorChar);
+  private advanceLines(buffer: string, base: number, at: number): void {
+    while (this.nextNewline !== -1 && this.nextNewline < at) {
+      this.line++;
+      this.lineStart = this.nextNewline + 1;
+      this.nextNewline = indexFrom(buffer, base, '\n', this.lineStart);
     }
-    this.byteCursorByte += at - this.byteCursorChar;
-    this.byteCursorChar = at;
-    return this.byteCursorByte;
+    this.columnCursor = this.lineStart;
+    this.columnSurplus = 0;
+  }
+
+  /** UTF-8: continuation bytes add no UTF-16 unit; a 4-byte sequence is a surrogate pair. */
+  private countSurplus(buffer: string, base: number, at: number): void {
+    let surplus = this.columnSurplus;
+    for (let i = this.columnCursor - base; i < at - base; i++) {
+      const code = buffer.charCodeAt(i);
+      if (code < 0x80) continue;
+      if (code < 0xc0) surplus++;
+      else if (code >= 0xf0) surplus--;
+    }
+    this.columnSurplus = surplus;
+    this.columnCursor = at;
+  }
+
+  private unitsOf(text: string): number {
+    return this.unitBytes === 1 ? utf16UnitsOf(text) : text.length;
   }
 }
 
 function indexFrom(buffer: string, base: number, needle: string, from: number): number {
   const found = buffer.indexOf(needle, from - base);
   return found === -1 ? -1 : found + base;
-}
-
-function findWide(buffer: string, base: number, from: number): number {
-  NON_ASCII.lastIndex = from - base;
-  const match = NON_ASCII.exec(buffer);
-  return match === null ? -1 : match.index + base;
 }
 
 function countOf(text: string, needle: string): number {

@@ -225,20 +225,21 @@ function readDateTime(
   return { kind: 'datetime', text: text.trim(), epochMs, name, position };
 }
 
-/** Where `yyyy-MM-ddTHH:mm:ss` has its '-', 'T' and ':'. */
-const SEPARATORS: ReadonlyArray<readonly [number, number]> = [
-  [4, 0x2d],
-  [7, 0x2d],
-  [10, 0x54],
-  [13, 0x3a],
-  [16, 0x3a],
-];
+/** Whether `yyyy-MM-ddTHH:mm:ss` has its '-', 'T' and ':' where they belong. */
+function hasDateTimeSeparators(text: string): boolean {
+  return (
+    text.charCodeAt(4) === 0x2d &&
+    text.charCodeAt(7) === 0x2d &&
+    text.charCodeAt(10) === 0x54 &&
+    text.charCodeAt(13) === 0x3a &&
+    text.charCodeAt(16) === 0x3a
+  );
+}
 
 /** Fast path for `yyyy-MM-ddTHH:mm:ss[.fffffff](Z|±hh:mm)`, digits checked; else undefined. */
 function plainDateTime(text: string): number | undefined {
   const length = text.length;
-  if (length < 20 || !SEPARATORS.every(([at, code]) => text.charCodeAt(at) === code))
-    return undefined;
+  if (length < 20 || !hasDateTimeSeparators(text)) return undefined;
 
   let at = 19;
   let millis = 0;
@@ -249,30 +250,33 @@ function plainDateTime(text: string): number | undefined {
     for (let i = at - fractionStart; i < 3; i++) millis *= 10;
   }
 
-  const zone = text.charCodeAt(at);
-  const offsetMinutes =
-    zone === 0x5a /* Z */ && at + 1 === length
-      ? 0
-      : (zone === 0x2b || zone === 0x2d) && at + 6 === length && text.charCodeAt(at + 3) === 0x3a
-        ? (zone === 0x2d ? -1 : 1) *
-          (digitsAt(text, at + 1, at + 3) * 60 + digitsAt(text, at + 4, at + 6))
-        : Number.NaN;
-  const fields = [0, 5, 8, 11, 14, 17].map((start) =>
-    digitsAt(text, start, start === 0 ? 4 : start + 2),
-  );
-  const [year, month, day, hour, minute, second] = fields as [
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
+  const offsetMinutes = zoneMinutesAt(text, at);
+  const month = digitsAt(text, 5, 7);
+  const day = digitsAt(text, 8, 10);
   if (month < 1 || month > 12 || day < 1 || day > 31) return undefined;
 
-  const epochMs =
-    Date.UTC(year, month - 1, day, hour, minute, second, millis) - offsetMinutes * 60_000;
+  const local = Date.UTC(
+    digitsAt(text, 0, 4),
+    month - 1,
+    day,
+    digitsAt(text, 11, 13),
+    digitsAt(text, 14, 16),
+    digitsAt(text, 17, 19),
+    millis,
+  );
+  const epochMs = local - offsetMinutes * 60_000;
   return Number.isNaN(epochMs) ? undefined : epochMs;
+}
+
+/** The `Z` or `±hh:mm` that ends the text at `at`, in minutes east of UTC; NaN otherwise. */
+function zoneMinutesAt(text: string, at: number): number {
+  const zone = text.charCodeAt(at);
+  if (zone === 0x5a /* Z */ && at + 1 === text.length) return 0;
+  if ((zone !== 0x2b && zone !== 0x2d) || at + 6 !== text.length) return Number.NaN;
+  if (text.charCodeAt(at + 3) !== 0x3a) return Number.NaN;
+
+  const minutes = digitsAt(text, at + 1, at + 3) * 60 + digitsAt(text, at + 4, at + 6);
+  return zone === 0x2d ? -minutes : minutes;
 }
 
 function isDigit(code: number): boolean {

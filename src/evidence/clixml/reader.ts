@@ -27,6 +27,9 @@ export const DEFAULT_REF_WINDOW = 10_000;
 /** Read size for files: large enough that per-chunk costs vanish, small enough to stay bounded. */
 export const CHUNK_BYTES = 1024 * 1024;
 
+/** Bytes of text handed to the parser at once; its strings stay under V8's 128 KiB large-object size. */
+const PIECE_BYTES = 48 * 1024;
+
 /** Bytes needed to recognise the encoding (a UTF-8 BOM is 3, `<\0` is 2). */
 const ENCODING_HEAD_BYTES = 4;
 
@@ -59,7 +62,7 @@ class CliXmlFeed {
     if (this.decoder === undefined) this.decode(this.start(this.head));
 
     const fault = this.decoder!.finish();
-    if (fault !== undefined) this.failEncoding(fault);
+    if (fault !== undefined) this.failEncoding(fault, false);
     this.parser!.finish();
   }
 
@@ -100,18 +103,38 @@ class CliXmlFeed {
     return chunk.subarray(detected.bomBytes);
   }
 
+  /**
+   * Hands the parser a chunk's text in pieces of PIECE_BYTES, each one decoded from the bytes
+   * again together with what the parser holds back, so no string is joined and every string
+   * stays small enough for V8's young generation (a 1 MiB string would live in old space until
+   * a full collection). A piece grows with a long token, so decoding stays linear.
+   */
   private decode(chunk: Uint8Array): void {
     const decoder = this.decoder!;
-    const text = decoder.decode(chunk);
-    if (text instanceof EncodingFault) this.failEncoding(text);
+    const parser = this.parser!;
+    const bytes = decoder.take(chunk);
+    if (bytes instanceof EncodingFault) this.failEncoding(bytes, false);
 
-    const asciiOnly = decoder.encoding === 'utf-8' && decoder.lastByteCount === text.length;
-    this.parser!.push(text, asciiOnly);
+    const unitBytes = decoder.wideUnits ? 2 : 1;
+    let end = 0;
+    while (end < bytes.length) {
+      const pendingBytes = parser.pendingChars * unitBytes;
+      const overlapping = end > 0 && pendingBytes <= end;
+      const start = overlapping ? end - pendingBytes : end;
+      end = decoder.pieceEnd(bytes, end, Math.max(PIECE_BYTES, pendingBytes));
+
+      const text = decoder.text(bytes, start, end);
+      if (text instanceof EncodingFault) this.failEncoding(text, overlapping);
+      if (overlapping) parser.pushWithPending(text);
+      else parser.push(text);
+    }
   }
 
-  private failEncoding(fault: EncodingFault): never {
+  /** `overlapping`: the fault's text begins with what the parser holds back. */
+  private failEncoding(fault: EncodingFault, overlapping: boolean): never {
     const parser = this.parser!;
-    parser.push(fault.validText, false);
+    if (overlapping) parser.pushWithPending(fault.validText);
+    else parser.push(fault.validText);
     const position = parser.positionAtEnd();
     const encoding = this.decoder!.encoding === 'utf-8' ? 'UTF-8' : 'UTF-16 LE';
     const bom = this.bom ? 'its byte order mark' : 'its first bytes (no byte order mark)';

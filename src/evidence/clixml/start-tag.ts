@@ -15,6 +15,7 @@ import {
 } from './markup-names.js';
 import type { TagInfo } from './tags.js';
 import { BadReferenceError, decodeCliXmlEscapes, decodeXmlText } from './unescape.js';
+import { hasHighByte, utf8FromLatin1 } from './latin1-utf8.js';
 
 export const NEED_MORE = -1;
 
@@ -25,6 +26,8 @@ export interface TagReaderHost {
   needMore(lt: number, what: string): number;
   /** Called for a name that is no CliXml element (the root gets its own message). */
   failUnknownElement(name: string, lt: number): never;
+  /** Buffer text as a message shows it. */
+  textIn(start: number, end: number): string;
 }
 
 export class StartTagReader implements AttributeDecoder {
@@ -36,7 +39,11 @@ export class StartTagReader implements AttributeDecoder {
   private readonly names = new MemberNameCache();
   private previousMember: MemberName | undefined = undefined;
 
-  constructor(private readonly host: TagReaderHost) {}
+  constructor(
+    private readonly host: TagReaderHost,
+    /** UTF-8 read as Latin-1, one character per byte (see byte-decoder.ts). */
+    private readonly byteChars: boolean,
+  ) {}
 
   /** Reads the tag at '<' (index lt); returns the index after '>' or NEED_MORE. */
   read(buffer: string, lt: number): number {
@@ -51,7 +58,7 @@ export class StartTagReader implements AttributeDecoder {
     if (i >= length) return this.host.needMore(lt, 'start tag');
 
     this.info = tagAt(buffer, lt + 1, i, hash);
-    if (this.info === undefined) this.host.failUnknownElement(buffer.slice(lt + 1, i), lt);
+    if (this.info === undefined) this.host.failUnknownElement(this.host.textIn(lt + 1, i), lt);
     this.member = this.refId = this.namespace = undefined;
     return this.readAttributes(buffer, i, lt);
   }
@@ -149,29 +156,33 @@ export class StartTagReader implements AttributeDecoder {
   ): void {
     const nameLength = nameEnd - nameStart;
     if (nameLength === 5 && buffer.startsWith('RefId', nameStart)) {
-      this.refId = detachedCopy(buffer.slice(valueStart, valueEnd));
+      this.refId = detachedCopy(this.host.textIn(valueStart, valueEnd));
     } else if (nameLength === 5 && buffer.startsWith('xmlns', nameStart)) {
       this.namespace = this.decodeAttribute(buffer.slice(valueStart, valueEnd), valueStart);
     }
     // Other attributes (Objs Version, namespace prefixes) carry nothing the model needs.
   }
 
+  /** `rawStart` is where the raw text starts in the buffer, for error positions. */
   decodeAttribute(raw: string, rawStart: number): string {
-    if (raw.indexOf('&') === -1) return decodeCliXmlEscapes(raw);
+    const text = this.byteChars && hasHighByte(raw) ? utf8FromLatin1(raw) : raw;
+    if (text.indexOf('&') === -1) return decodeCliXmlEscapes(text);
     try {
-      return decodeCliXmlEscapes(decodeXmlText(raw));
+      return decodeCliXmlEscapes(decodeXmlText(text));
     } catch (error) {
       if (!(error instanceof BadReferenceError)) throw error;
+      const before = text.slice(0, error.index);
+      const index = this.byteChars ? Buffer.byteLength(before, 'utf8') : before.length;
       return this.host.failInBuffer(
         'CLIXML_SYNTAX',
         `${error.message} in an attribute`,
-        rawStart + error.index,
+        rawStart + index,
       );
     }
   }
 
   private failMalformed(buffer: string, at: number): never {
-    const found = JSON.stringify(buffer.slice(at, at + 10));
+    const found = JSON.stringify(this.host.textIn(at, at + 10));
     return this.host.failInBuffer(
       'CLIXML_SYNTAX',
       `malformed start tag: expected name="value", ">" or "/>", found ${found}`,

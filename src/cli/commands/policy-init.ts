@@ -37,12 +37,18 @@ async function runPolicyInit(context: CommandContext): Promise<number> {
     return 0;
   }
 
-  await writePolicyFile(path.resolve(context.cwd, out), text, flagOption(context, 'force'));
+  await writePolicyFile(path.resolve(context.cwd, out), out, text, flagOption(context, 'force'));
   context.logger.info(`wrote the default policy to ${out}`);
   return 0;
 }
 
-async function writePolicyFile(file: string, text: string, force: boolean): Promise<void> {
+/** Writes `file`; `shown` is the path as the user gave it, for messages. */
+async function writePolicyFile(
+  file: string,
+  shown: string,
+  text: string,
+  force: boolean,
+): Promise<void> {
   try {
     // 'wx' fails when the file exists, with no window between a check and the write.
     await writeFile(file, text, { flag: force ? 'w' : 'wx' });
@@ -51,7 +57,7 @@ async function writePolicyFile(file: string, text: string, force: boolean): Prom
     if (code === 'EEXIST') {
       throw new ExztError(
         'USAGE',
-        `${file} exists; exzt policy init does not overwrite it (give --force to replace it)`,
+        `${shown} exists; exzt policy init does not overwrite it (give --force to replace it)`,
       );
     }
     throw new ExztError('INPUT', `cannot write ${file}: ${code ?? String(error)}`, {

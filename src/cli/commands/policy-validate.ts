@@ -11,6 +11,7 @@ import { loadWaivers } from '../../policy/waivers.js';
 import { PolicyError } from '../../policy/yaml-source.js';
 import { stringOption, type Command, type CommandContext } from '../command.js';
 
+// TODO(#3): text output only; a --format json listing the issues would suit editors and CI.
 export const policyValidateCommand: Command = {
   path: ['policy', 'validate'],
   summary: 'check a policy, waivers and attestations, reporting every mistake at once',

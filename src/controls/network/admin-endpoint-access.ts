@@ -4,6 +4,8 @@
  * server can enforce that: IIS IP address restrictions on the front-end virtual directory, and
  * client access rules (EAC and remote PowerShell only).
  */
+import type { ApplicationHostConfig } from '../../evidence/importers/application-host.js';
+import type { ClientAccessRule } from '../../evidence/importers/client-access-rules.js';
 import type { Provenance } from '../../evidence/model.js';
 import type { ExchangeEndpoint } from '../../policy/model.js';
 import { networksNamed } from '../../policy/networks.js';
@@ -71,19 +73,17 @@ export const adminEndpointAccess: Control = {
     const findings: Finding[] = [];
     const unseen: string[] = [];
     for (const endpoint of endpoints) {
-      const spec = ENDPOINTS[endpoint] ?? { vdir: endpoint };
-      const iis = iisRestriction(config.locations, spec.vdir, admin);
-      if (iis.restricted) continue;
-      const byRules =
-        spec.protocol === undefined ? false : rules && rulesRestrict(rules, spec.protocol, admin);
-      if (byRules === true) continue;
-      if (byRules === undefined) unseen.push(endpoint);
-      else
-        findings.push({
-          object: `${FRONT_END_SITE}/${spec.vdir}`,
-          message: iis.reason,
-          evidence: provenanceOf(fact, iis.index),
-        });
+      const verdict = endpointVerdict(
+        ENDPOINTS[endpoint] ?? { vdir: endpoint },
+        config,
+        rules,
+        admin,
+      );
+      if (verdict === 'unseen') unseen.push(endpoint);
+      else if (verdict !== 'restricted') {
+        const { object, message, index } = verdict;
+        findings.push({ object, message, evidence: provenanceOf(fact, index) });
+      }
     }
 
     if (findings.length > 0)
@@ -91,7 +91,7 @@ export const adminEndpointAccess: Control = {
     if (unseen.length > 0) {
       return notAssessed(
         `IIS does not restrict ${unseen.join(', ')}; client access rules were not collected`,
-        ['exchange.client-access-rules'],
+        ['organization:exchange.client-access-rules'],
       );
     }
     return pass(
@@ -100,6 +100,30 @@ export const adminEndpointAccess: Control = {
     );
   },
 };
+
+/**
+ * Restricted by IIS or by client access rules; "unseen" when IIS is open and the rules were not
+ * collected; otherwise the finding's object and message, with the location it rests on.
+ */
+function endpointVerdict(
+  spec: { vdir: string; protocol?: string },
+  config: ApplicationHostConfig,
+  rules: ClientAccessRule[] | undefined,
+  admin: string[],
+): 'restricted' | 'unseen' | { object: string; message: string; index: number } {
+  const iis = iisRestriction(config.locations, spec.vdir, admin);
+  if (iis.restricted) return 'restricted';
+  if (spec.protocol !== undefined && rules === undefined) return 'unseen';
+  if (
+    spec.protocol !== undefined &&
+    rules !== undefined &&
+    rulesRestrict(rules, spec.protocol, admin)
+  ) {
+    return 'restricted';
+  }
+
+  return { object: `${FRONT_END_SITE}/${spec.vdir}`, message: iis.reason, index: iis.index };
+}
 
 /** The importer gives the root's line first, then one per location. */
 function provenanceOf(fact: { provenance: Provenance[] }, index: number): Provenance[] {

@@ -53,7 +53,7 @@ describe('EXZT.NET.1 EAC and remote PowerShell answer only the admin networks', 
     const config = importApplicationHost(await readFile(file, 'utf8'), file).value;
     const result = run(config);
     assert.equal(result.outcome, 'not-assessed');
-    assert.deepEqual(result.missing, ['exchange.client-access-rules']);
+    assert.deepEqual(result.missing, ['organization:exchange.client-access-rules']);
     assert.match(result.message, /IIS does not restrict ecp, powershell/);
   });
 
@@ -66,6 +66,11 @@ describe('EXZT.NET.1 EAC and remote PowerShell answer only the admin networks', 
       result.findings.map((f) => f.object),
       ['Default Web Site/ecp', 'Default Web Site/PowerShell'],
     );
+    assert.deepEqual(Object.keys(result.findings[0] ?? {}).sort(), [
+      'evidence',
+      'message',
+      'object',
+    ]);
   });
 
   it('passes with IIS allowing only the admin network on both virtual directories', () => {

@@ -28,19 +28,26 @@ describe('EXZT.NET controls on the E19 HealthChecker folder', () => {
       versionRows: new Map(report.servers.map((row) => [row.key, row])),
     });
 
-    const outcomes = Object.fromEntries(results.map((r) => [r.control, r.outcome]));
-    assert.deepEqual(outcomes, {
-      'EXZT.NET.1': 'not-assessed',
-      'EXZT.NET.2': 'pass',
-      'EXZT.NET.3': 'not-assessed',
-      'EXZT.NET.4': 'pass',
-      'EXZT.NET.5': 'not-assessed',
-      'EXZT.NET.6': 'fail',
-      'EXZT.NET.7': 'not-assessed',
-      'EXZT.NET.8': 'pass',
-      'EXZT.NET.9': 'not-applicable',
-    });
-    const interfaces = results.find((r) => r.control === 'EXZT.NET.6');
+    // In catalogue order, NET.1 to NET.9.
+    assert.deepEqual(
+      results.map((result) => result.control),
+      NETWORK_CONTROLS.map((control) => control.id),
+    );
+    assert.deepEqual(
+      results.map((result) => result.outcome),
+      [
+        'not-assessed', // admin vdirs: IIS open, client access rules not collected
+        'pass', // no "*" accepted domain in GetAcceptedDomain.xml
+        'not-assessed', // Default Frontend admits anonymous senders; Get-ADPermission not collected
+        'pass', // only the setup connectors, open to every address by design
+        'not-assessed', // no firewall profiles in a HealthChecker folder
+        'fail', // 192.168.11.11 is in no network of the default policy
+        'not-assessed', // no DAG network export
+        'pass', // zones apart, the server in no client or admin network
+        'not-applicable', // not an Edge server
+      ],
+    );
+    const interfaces = results[5];
     assert.equal(interfaces?.findings[0]?.message, '192.168.11.11 lies in no declared network');
     assert.match(interfaces?.findings[0]?.evidence[0]?.member ?? '', /GetNetIPConfiguration\.xml$/);
     assert.ok((interfaces?.findings[0]?.evidence[0]?.line ?? 0) > 1, 'provenance names the line');

@@ -39,7 +39,9 @@ const INDENT = '  ';
 
 class ClixmlSerializer {
   readonly lines: string[] = [];
-  private readonly objectRefIds = new Map<WritableObject, number>();
+  // Weak, so a streamed export does not keep every object it has written alive.
+  private readonly objectRefIds = new WeakMap<WritableObject, number>();
+  private nextObjectRefId = 0;
   private readonly typeNameRefIds = new Map<string, number>();
 
   writeDocument(objects: readonly WritableNode[]): void {
@@ -52,6 +54,12 @@ class ClixmlSerializer {
     this.lines.push(`${root}>`);
     for (const node of objects) this.writeNode(node, undefined, 1);
     this.lines.push('</Objs>');
+  }
+
+  /** Writes one top-level object and hands back its lines, so they need not be kept. */
+  takeTopLevel(node: WritableNode): string[] {
+    this.writeNode(node, undefined, 1);
+    return this.lines.splice(0);
   }
 
   private writeNode(node: WritableNode, name: string | undefined, depth: number): void {
@@ -77,8 +85,9 @@ class ClixmlSerializer {
       return;
     }
 
-    this.objectRefIds.set(object, this.objectRefIds.size);
-    this.lines.push(`${pad}<Obj${nameAttribute} RefId="${this.objectRefIds.size - 1}">`);
+    const refId = this.nextObjectRefId++;
+    this.objectRefIds.set(object, refId);
+    this.lines.push(`${pad}<Obj${nameAttribute} RefId="${refId}">`);
     this.writeTypeNames(object.typeNames, depth + 1);
     this.writeToString(object, depth + 1);
     if (object.value !== undefined) this.writeNode(object.value, undefined, depth + 1);
@@ -213,6 +222,25 @@ export function formatClixml(
   const serializer = new ClixmlSerializer();
   serializer.writeDocument(objects);
   return serializer.lines.join(newline);
+}
+
+/**
+ * The document as text chunks, one per top-level object, for exports too long to hold whole
+ * (100,000 Get-CASMailbox objects): joined, the chunks are exactly formatClixml's text.
+ */
+export function* formatClixmlChunks(
+  objects: Iterable<WritableNode>,
+  newline: '\r\n' | '\n' = '\r\n',
+): Generator<string> {
+  const serializer = new ClixmlSerializer();
+  const root = `<Objs Version="${CLIXML_VERSION}" xmlns="${CLIXML_NAMESPACE}"`;
+  let written = false;
+  for (const node of objects) {
+    const lines = serializer.takeTopLevel(node);
+    yield (written ? newline : `${root}>${newline}`) + lines.join(newline);
+    written = true;
+  }
+  yield written ? `${newline}</Objs>` : `${root} />`;
 }
 
 /**

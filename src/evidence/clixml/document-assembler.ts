@@ -209,7 +209,7 @@ export class DocumentAssembler {
     if (found === 'evicted') {
       this.fail(
         'CLIXML_LIMIT',
-        `<Ref RefId="${refId}"> refers to an object outside the window of the last objects kept; raise refWindow to read this file`,
+        `<Ref RefId="${refId}"> refers to an object outside the window of the objects last defined or referred to; raise refWindow to read this file`,
         at,
       );
     }

@@ -2,11 +2,11 @@
  * The streaming PowerShell CliXml reader (Export-Clixml output); see docs/clixml.md.
  *
  * RefId policy. Type-name lists (`<TN RefId>`) are kept for the whole document, up to 100,000
- * of them (more is CLIXML_LIMIT). Objects with a RefId (`<Obj RefId>`) are kept in a window of
- * the `refWindow` (default 10,000) most recently opened objects; a `<Ref>` hands out the very
- * instance it names. A `<Ref>` to an object that has left the window is CLIXML_LIMIT (raise
- * `refWindow`); a `<Ref>` or `<TNRef>` to an id never defined is CLIXML_SYNTAX. The two id
- * spaces are separate and document-wide.
+ * of them (more is CLIXML_LIMIT). Objects with a RefId (`<Obj RefId>`) are kept while they are
+ * among the `refWindow` (default 1,000) most recently defined, or among the objects named by the
+ * `refWindow` most recent `<Ref>`s; a `<Ref>` hands out the very instance it names. A `<Ref>` to
+ * an object kept by neither is CLIXML_LIMIT (raise `refWindow`); a `<Ref>` or `<TNRef>` to an id
+ * never defined is CLIXML_SYNTAX. The two id spaces are separate and document-wide.
  *
  * Progress records (`<PR>`) are read as objects typed System.Management.Automation.ProgressRecord
  * with members Activity, ActivityId, CurrentOperation, ParentActivityId, PercentComplete,

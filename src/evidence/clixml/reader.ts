@@ -15,15 +15,19 @@ export interface CliXmlReadOptions {
   maxDepth?: number;
   /** Longest single text value, in characters; default 16 Mi. */
   maxStringChars?: number;
-  /** How many of the most recent objects with a RefId a Ref can reach; default 10,000. */
+  /**
+   * How many of the most recently defined objects with a RefId a Ref can reach, and how many
+   * recent Refs keep their object reachable; default 1,000.
+   */
   refWindow?: number;
 }
 
 export const DEFAULT_MAX_DEPTH = 64;
 export const DEFAULT_MAX_STRING_CHARS = 16 * 1024 * 1024;
-// TODO(#2): at 10,000 the window keeps ~2,500 Get-Mailbox objects alive (~50 MB); every kept
-// node is promoted and dies in V8's old space, so peak RSS is ~330 MB, not the 150 MB target.
-export const DEFAULT_REF_WINDOW = 10_000;
+// Each kept object holds its members, so the window is what the reader's memory grows with: at
+// 1,000 about 250 Get-Mailbox objects. Objects that Refs name stay kept on their own (see
+// ref-registry.ts), so the window only has to span from a definition to its first Ref.
+export const DEFAULT_REF_WINDOW = 1_000;
 /** Read size for files: large enough that per-chunk costs vanish, small enough to stay bounded. */
 export const CHUNK_BYTES = 1024 * 1024;
 
@@ -49,25 +53,34 @@ class CliXmlFeed {
     return (this.decoder?.bomBytes ?? 0) > 0;
   }
 
-  push(chunk: Uint8Array): void {
+  /**
+   * Reads a chunk piece by piece, giving after each piece the nodes it finished: handed on before
+   * the next piece is read, they can die young (a chunk's worth of them would be promoted).
+   */
+  *read(chunk: Uint8Array): Generator<CliNode[]> {
     if (this.decoder === undefined) {
       chunk = this.collectHead(chunk);
       if (chunk.length < ENCODING_HEAD_BYTES) return;
       chunk = this.start(chunk);
     }
-    this.decode(chunk);
+    yield* this.decode(chunk);
   }
 
-  end(): void {
-    if (this.decoder === undefined) this.decode(this.start(this.head));
+  /** End of input: the nodes still to hand on, or the error the end makes. */
+  end(): CliNode[] {
+    const finished: CliNode[] = [];
+    if (this.decoder === undefined) {
+      for (const nodes of this.decode(this.start(this.head))) appendTo(finished, nodes);
+    }
 
     const fault = this.decoder!.finish();
     if (fault !== undefined) this.failEncoding(fault, false);
     this.parser!.finish();
+    return appendTo(finished, this.take());
   }
 
   /** Nodes finished since the last call. */
-  take(): CliNode[] {
+  private take(): CliNode[] {
     const parser = this.parser;
     if (parser === undefined || parser.completed.length === 0) return [];
     return parser.completed.splice(0);
@@ -109,7 +122,7 @@ class CliXmlFeed {
    * stays small enough for V8's young generation (a 1 MiB string would live in old space until
    * a full collection). A piece grows with a long token, so decoding stays linear.
    */
-  private decode(chunk: Uint8Array): void {
+  private *decode(chunk: Uint8Array): Generator<CliNode[]> {
     const decoder = this.decoder!;
     const parser = this.parser!;
     const bytes = decoder.take(chunk);
@@ -127,6 +140,7 @@ class CliXmlFeed {
       if (text instanceof EncodingFault) this.failEncoding(text, overlapping);
       if (overlapping) parser.pushWithPending(text);
       else parser.push(text);
+      if (parser.completed.length > 0) yield this.take();
     }
   }
 
@@ -151,6 +165,12 @@ class CliXmlFeed {
       },
     );
   }
+}
+
+/** Appends without spreading: a document may have 100,000s of top-level values. */
+function appendTo(list: CliNode[], nodes: readonly CliNode[]): CliNode[] {
+  for (const node of nodes) list.push(node);
+  return list;
 }
 
 function resolveOptions(options: CliXmlReadOptions): Required<CliXmlReadOptions> {
@@ -184,15 +204,15 @@ async function* readThrough(
     typeof input === 'string' ? createReadStream(input, { highWaterMark: CHUNK_BYTES }) : input;
   try {
     for await (const chunk of source as AsyncIterable<unknown>) {
-      feed.push(asBytes(chunk, file));
-      for (const node of feed.take()) yield node;
+      for (const nodes of feed.read(asBytes(chunk, file))) {
+        for (const node of nodes) yield node;
+      }
     }
   } catch (error) {
     throw error instanceof ExztError ? error : inputError(file, error);
   }
 
-  feed.end();
-  for (const node of feed.take()) yield node;
+  for (const node of feed.end()) yield node;
 }
 
 function asBytes(chunk: unknown, file: string): Uint8Array {
@@ -225,11 +245,11 @@ export function parseCliXml(bytes: Uint8Array, options: CliXmlReadOptions): CliD
   const feed = new CliXmlFeed(resolveOptions(options));
   const objects: CliNode[] = [];
   for (let start = 0; start < bytes.length; start += CHUNK_BYTES) {
-    feed.push(bytes.subarray(start, start + CHUNK_BYTES));
-    for (const node of feed.take()) objects.push(node);
+    for (const nodes of feed.read(bytes.subarray(start, start + CHUNK_BYTES))) {
+      appendTo(objects, nodes);
+    }
   }
-  feed.end();
-  for (const node of feed.take()) objects.push(node);
+  appendTo(objects, feed.end());
   return { file: options.file, encoding: feed.encoding, bom: feed.bom, objects };
 }
 

@@ -29,7 +29,7 @@ export const DEFAULT_MAX_STRING_CHARS = 16 * 1024 * 1024;
 // ref-registry.ts), so the window only has to span from a definition to its first Ref.
 export const DEFAULT_REF_WINDOW = 1_000;
 /** Read size for files: large enough that per-chunk costs vanish, small enough to stay bounded. */
-export const CHUNK_BYTES = 1024 * 1024;
+export const CHUNK_BYTES = 256 * 1024;
 
 /** Bytes of text handed to the parser at once; its strings stay under V8's 128 KiB large-object size. */
 const PIECE_BYTES = 48 * 1024;

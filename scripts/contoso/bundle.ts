@@ -11,8 +11,7 @@ import { buildOf } from '../../src/knowledge/index.js';
 import { exchangeServerExport } from './exchange-exports.js';
 import { hotFixesExport, operatingSystemExport, rebootPendingExport } from './os-exports.js';
 import type { HotFixEntry } from './os-exports.js';
-import { organizationConfigExport } from './organization-export.js';
-import { settingOverridesExport } from './setting-overrides-export.js';
+import { FAILURES, organizationExports, serverExports, type ExportContent } from './export-plan.js';
 import { findKind } from '../../src/evidence/kinds.js';
 import { contosoReadme } from './readme.js';
 import {
@@ -27,32 +26,23 @@ import { installedUpdatesExport, setupVersionExport } from './setup-exports.js';
 export const TOOL = 'Collect-ExztEvidence.ps1';
 export const TOOL_VERSION = '0.1.0';
 
-/** The kinds the sample holds; their commands come from the registry, so the two cannot drift. */
-const CONTOSO_KINDS = [
-  'exchange.server',
-  'exchange.setup-version',
-  'os.operating-system',
-  'os.reboot-pending',
-  'os.hotfixes',
-  'exchange.installed-updates',
-  'exchange.organization-config',
-  'exchange.setting-overrides',
-] as const;
+/** The command the registry names for a kind; the sample must use registered kinds only. */
+export function commandOf(kind: string): string {
+  const registered = findKind(kind);
+  if (registered === undefined) throw new Error(`the kind registry has no ${kind}`);
+  return registered.command;
+}
 
-export type ContosoKind = (typeof CONTOSO_KINDS)[number];
-
-export const COMMANDS = Object.fromEntries(
-  CONTOSO_KINDS.map((kind) => {
-    const registered = findKind(kind);
-    if (registered === undefined) throw new Error(`the kind registry has no ${kind}`);
-    return [kind, registered.command];
-  }),
-) as Record<ContosoKind, string>;
+function bundleFileOf(kind: string): string {
+  const registered = findKind(kind);
+  if (registered === undefined) throw new Error(`the kind registry has no ${kind}`);
+  return registered.bundleFile;
+}
 
 export interface ManifestFile {
   path: string;
   sha256: string;
-  kind: ContosoKind;
+  kind: string;
   subject: string;
   command: string;
   collectedAt: string;
@@ -60,7 +50,7 @@ export interface ManifestFile {
 
 export interface ManifestFailure {
   subject: string;
-  kind: ContosoKind;
+  kind: string;
   command: string;
   error: string;
 }
@@ -86,15 +76,8 @@ const HOTFIXES: Readonly<Record<string, readonly HotFixEntry[]>> = {
   ],
 };
 
-/** Why EDGE01 has no os.hotfixes file: WMI (RPC) is blocked between the LAN and the perimeter. */
-const EDGE_HOTFIX_ERROR =
-  'Get-HotFix : The RPC server is unavailable. (Exception from HRESULT: 0x800706BA)\r\n' +
-  '    + CategoryInfo          : NotSpecified: (:) [Get-HotFix], COMException\r\n' +
-  '    + FullyQualifiedErrorId : System.Runtime.InteropServices.COMException,' +
-  'Microsoft.PowerShell.Commands.GetHotFixCommand';
-
-interface PlannedExport {
-  kind: ContosoKind;
+interface VersionExport {
+  kind: string;
   encoding: FileEncoding;
   objects: () => WritableObject[];
 }
@@ -105,11 +88,11 @@ function cuBuildOf(server: ContosoServer): string {
   return build;
 }
 
-function serverExports(server: ContosoServer): PlannedExport[] {
+function versionExports(server: ContosoServer): VersionExport[] {
   const cuBuild = cuBuildOf(server);
   const osEncoding = server.osFileEncoding;
   const hotFixes = HOTFIXES[server.name];
-  const planned: PlannedExport[] = [
+  const planned: VersionExport[] = [
     {
       kind: 'exchange.server',
       encoding: 'utf-8',
@@ -159,41 +142,33 @@ export const BUNDLE_FOLDER = 'bundle';
 export function buildContosoBundle(): Map<string, Buffer> {
   const files = new Map<string, Buffer>();
   const entries: ManifestFile[] = [];
-  const add = (path: string, kind: ContosoKind, subject: string, at: string, bytes: Buffer) => {
+  const add = (folder: string, kind: string, subject: string, at: string, bytes: Buffer) => {
+    const path = `${folder}/${bundleFileOf(kind)}`;
     files.set(`${BUNDLE_FOLDER}/${path}`, bytes);
-    entries.push({
-      path,
-      sha256: sha256(bytes),
-      kind,
-      subject,
-      command: COMMANDS[kind],
-      collectedAt: at,
-    });
+    const sha = sha256(bytes);
+    entries.push({ path, sha256: sha, kind, subject, command: commandOf(kind), collectedAt: at });
   };
 
   const sessionServer = CONTOSO_SERVERS[0];
   if (sessionServer === undefined) throw new Error('Contoso has no servers');
-  const organization = encodeClixml(organizationConfigExport(sessionServer), { encoding: 'utf-8' });
-  add(
-    'organization/exchange.organization-config.xml',
-    'exchange.organization-config',
-    ORGANIZATION,
-    collectionTime(0, 0),
-    organization,
-  );
-  add(
-    'organization/exchange.setting-overrides.xml',
-    'exchange.setting-overrides',
-    ORGANIZATION,
-    collectionTime(0, 1),
-    encodeClixml(settingOverridesExport(sessionServer), { encoding: 'utf-8' }),
-  );
+  organizationExports(sessionServer).forEach((planned, fileIndex) => {
+    const bytes = contentBytes(planned.content, 'utf-8');
+    add('organization', planned.kind, ORGANIZATION, collectionTime(0, fileIndex), bytes);
+  });
 
   CONTOSO_SERVERS.forEach((server, serverIndex) => {
-    serverExports(server).forEach((planned, fileIndex) => {
-      const bytes = encodeClixml(planned.objects(), { encoding: planned.encoding });
-      const path = `servers/${server.name}/${planned.kind}.xml`;
-      add(path, planned.kind, server.name, collectionTime(serverIndex + 1, fileIndex), bytes);
+    const versionFiles = versionExports(server).map((planned) => ({
+      kind: planned.kind,
+      bytes: encodeClixml(planned.objects(), { encoding: planned.encoding }),
+    }));
+    const encodingOf = (kind: string) => (kind.startsWith('os.') ? server.osFileEncoding : 'utf-8');
+    const storyFiles = serverExports(server).map((planned) => ({
+      kind: planned.kind,
+      bytes: contentBytes(planned.content, encodingOf(planned.kind)),
+    }));
+    [...versionFiles, ...storyFiles].forEach(({ kind, bytes }, fileIndex) => {
+      const at = collectionTime(serverIndex + 1, fileIndex);
+      add(`servers/${server.name}`, kind, server.name, at, bytes);
     });
   });
 
@@ -202,15 +177,19 @@ export function buildContosoBundle(): Map<string, Buffer> {
   return files;
 }
 
+function contentBytes(content: ExportContent, encoding: FileEncoding): Buffer {
+  return content.format === 'clixml'
+    ? encodeClixml(content.objects(), { encoding })
+    : content.bytes();
+}
+
 function manifestJson(entries: ManifestFile[]): string {
-  const failures: ManifestFailure[] = [
-    {
-      subject: 'EDGE01',
-      kind: 'os.hotfixes',
-      command: COMMANDS['os.hotfixes'],
-      error: EDGE_HOTFIX_ERROR,
-    },
-  ];
+  const failures: ManifestFailure[] = FAILURES.map((failure) => ({
+    subject: failure.subject,
+    kind: failure.kind,
+    command: commandOf(failure.kind),
+    error: failure.error,
+  }));
   const manifest = {
     schema: 'exzt-bundle/1',
     tool: TOOL,

@@ -1,7 +1,8 @@
 /**
- * The sample's README, written from the same server table as the evidence so the two cannot
+ * The sample's README, written from the same server tables as the evidence so the two cannot
  * disagree.
  */
+import { storyOf } from './server-stories.js';
 import { COLLECTED_AT, ORGANIZATION, type ContosoServer } from './servers.js';
 
 const INTRO = `# ${ORGANIZATION}: a sample evidence bundle
@@ -14,26 +15,68 @@ number, nested objects below the serialisation depth written as their ToString t
 from exzt's knowledge base. A test regenerates the bundle and requires identical bytes, so edit the
 generator, never the files.
 
+\`npm start\` assesses it against the tailored policy with its waivers and attestations:
+
+\`\`\`sh
+node bin/exzt.js assess examples/contoso/bundle --policy examples/contoso/policy.yaml \\
+  --waivers examples/contoso/waivers.yaml --attestations examples/contoso/attestations.yaml --fail-on none
+\`\`\`
+
+Every evidence kind a control requires is in the bundle, except \`logs.client-versions\`, which
+\`exzt logs scan\` produces from log files (so EXZT.APP.6 and EXZT.APP.8 are not assessed).
+
 Encodings vary on purpose: the os.* files of EX02, EX04 and EX2013 are UTF-16 LE with BOM and CRLF
 (Windows PowerShell 5.1's default for Export-Clixml); the others are UTF-8 with BOM and CRLF.
+The MDM export is Intune's CSV (UTF-8 with BOM) and applicationHost.config is raw text.
 Windows hotfix ids are illustrative. Security updates newer than Feb26SU appear in the uninstall
 registry export without a KB article number, which exzt's knowledge base does not hold.
+Certificates carry fixed DER files made once with openssl (scripts/contoso/certificates/).
 
-manifest.json lists every file with its SHA-256 and records one failed command: Get-HotFix on
-EDGE01.
+manifest.json lists every file with its SHA-256 and records three failed commands: Get-HotFix on
+EDGE01 (RPC blocked to the perimeter), applicationHost.config on EDGE01 (an Edge server runs no
+IIS) and Win32_DeviceGuard on EX2013 (Windows Server 2012 R2 has no such class).
+
+## The organisation
+
+- Identity: Organization Management has five members where the policy allows four; svc-archive
+  holds ApplicationImpersonation directly (EXZT.IDN.3 fails; EXZT.IDN.4 is waived until
+  2027-03-31); standing admin membership passes as attested (a PAM workflow); /PrepareDomain ran
+  after the May 2022 SU (EXZT.IDN.5 passes); hybrid modern authentication is on (EXZT.IDN.8
+  passes) but hybrid still uses the shared Exchange Online application (EXZT.IDN.9 warns).
+- Endpoints: six ActiveSync partnerships, including an Android 11 phone quarantined by the default
+  access level (EXZT.END.1) and an iPhone last synced in June (EXZT.END.3); the device policy
+  (EXZT.END.4, EXZT.END.5) and Quarantine as default access (EXZT.END.6) pass; the Intune export
+  lists every syncing owner (EXZT.END.8 passes) and one unencrypted laptop (EXZT.END.7 fails).
+- Apps: 240 CAS mailboxes, three with IMAP4 for scan-to-mail appliances (EXZT.APP.2; its waiver
+  expired on 2026-10-31); MAPI over HTTP (EXZT.APP.3), client access rules limiting EAC and remote
+  PowerShell to 10.10.0.0/24 (EXZT.APP.4) and a default authentication policy blocking legacy
+  authentication (EXZT.APP.7) pass.
+- Data: admin audit logging kept 180 days (EXZT.DAT.11 passes); the hybrid send connector
+  requires validated TLS (EXZT.DAT.4 passes).
+- Infrastructure: DB03's last backup is six weeks old (EXZT.INF.18); the setting override on EX02
+  switches a fix off (EXZT.INF.13).
+- Network: no wildcard accepted domain (EXZT.NET.2 passes); DAG1's MAPI network also carries
+  replication (EXZT.NET.7); EX2013 sits in the client network (EXZT.NET.8).
+- Waivers: EXZT.IDN.4 applies, EXZT.APP.2 has expired, EXZT.INF.4 on EX03 is refused (a
+  known-exploited CVE may not be waived). Attestations: MFA on six endpoints through the
+  pre-authenticating proxy and Entra ID (EXZT.IDN.7 passes as attested on the Mailbox servers).
 `;
 
 function serverSection(server: ContosoServer): string {
   const kb = server.update?.kb === undefined ? '' : ` (${server.update.kb})`;
   const update = server.update === undefined ? 'none' : `${server.update.name}${kb}`;
+  const story = storyOf(server.name);
+  const addresses = story.interfaces.map((i) => `${i.address}/${i.prefixLength}`).join(', ');
   return [
     `## ${server.name}`,
     '',
     `- Product: ${server.product} ${server.cu}, build ${server.build}; role ${server.role}`,
     `- Security update: ${update}`,
     `- Windows: ${server.os.caption}, last boot ${server.os.lastBootUpTime}Z`,
+    `- Addresses: ${addresses}`,
     `- State: ${server.state}`,
     `- The version report should say: ${server.expectation}`,
+    `- The Zero Trust controls should find: ${story.summary}`,
     '',
   ].join('\n');
 }

@@ -43,6 +43,8 @@ export interface ContosoServer {
   build: string;
   update?: InstalledSecurityUpdate;
   role: 'Mailbox' | 'Edge';
+  /** DNS domain of the FQDN when not the AD domain: Edge servers stand outside it. */
+  dnsDomain?: string;
   os: OperatingSystem;
   productInstalledOn: string;
   rebootPending: boolean;
@@ -209,6 +211,7 @@ export const CONTOSO_SERVERS: readonly ContosoServer[] = [
     name: 'EDGE01',
     ...onUpdate('Exchange2019', 'CU15', CU15_LATEST, '2026-10-21'),
     role: 'Edge',
+    dnsDomain: `dmz.${DOMAIN}`,
     os: {
       ...WINDOWS_2022,
       installDate: '2025-03-10T11:02:56',
@@ -256,5 +259,5 @@ export function stableGuid(purpose: string): string {
 }
 
 export function fqdn(server: ContosoServer): string {
-  return `${server.name.toLowerCase()}.${DOMAIN}`;
+  return `${server.name.toLowerCase()}.${server.dnsDomain ?? DOMAIN}`;
 }

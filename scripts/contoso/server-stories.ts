@@ -149,8 +149,7 @@ export const SERVER_STORIES: Readonly<Record<string, ServerStory>> = {
     summary:
       'the smtp.contoso.com certificate expires on 2026-12-18, inside the 30-day warning ' +
       '(EXZT.DAT.5); outside the domain and subscribed through EdgeSync (EXZT.NET.9 passes). ' +
-      'EXZT.DAT.12 also reports it for lacking IIS and HttpProxy logs, which an Edge server ' +
-      'does not have.',
+      'EXZT.DAT.12 judges only its audit log: an Edge server has no IIS or HttpProxy logs.',
   },
   EX2013: {
     ...HARDENED,

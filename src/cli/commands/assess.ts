@@ -121,7 +121,7 @@ function warnAbout(assessment: Assessment, context: CommandContext): void {
     );
   }
   for (const notice of [...waivers.expired, ...waivers.refused]) {
-    context.logger.warn(`${notice.source}: ${notice.message}`);
+    context.logger.warn(notice.message);
   }
 }
 

@@ -6,7 +6,7 @@
 import type { LogFolder } from '../../evidence/importers/log-folders.js';
 import type { Provenance } from '../../evidence/model.js';
 import type { Control, Finding } from '../model.js';
-import { fail, pass, required } from '../outcomes.js';
+import { fail, optional, pass, required } from '../outcomes.js';
 
 // TODO(#3): exchange.log-folders has no producer until the collector (#5) records it, and the
 // IIS/HttpProxy cleanup settings themselves are not read, only what is on disk.
@@ -62,7 +62,10 @@ export const logRetention: Control = {
         evidence: auditFact.provenance,
       });
     }
-    findings.push(...folderFindings(folders, windowDays, asOfMs, foldersFact.provenance));
+    // An Edge Transport server runs no IIS and no HttpProxy: only the audit log applies there.
+    const edge = optional(context.fact('exchange.server'))?.isEdgeServer === true;
+    if (!edge)
+      findings.push(...folderFindings(folders, windowDays, asOfMs, foldersFact.provenance));
     if (findings.length > 0)
       return fail(`logs do not cover the ${windowDays}-day hunting window`, findings);
 

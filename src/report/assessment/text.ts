@@ -116,7 +116,7 @@ function section(
 function waiverLines(assessment: Assessment): string {
   const { waivers, attestations } = assessment;
   const notices = [...waivers.expired, ...waivers.unused, ...waivers.refused].map(
-    (notice) => `  ${notice.source}: ${terminalSafe(notice.message)}`,
+    (notice) => `  ${terminalSafe(notice.message)}`,
   );
   const unread = attestations.unread.map((fact) => `  attestation ${fact}: no control reads it`);
   return (

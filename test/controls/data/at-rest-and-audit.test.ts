@@ -157,6 +157,26 @@ describe('EXZT.DAT.12 logs cover the hunting window', () => {
     );
   });
 
+  it('passes an Edge Transport server without IIS or HttpProxy logs, which it never has', () => {
+    const result = onlyResult(
+      runControl(logRetention, {
+        servers: {
+          EDGE01: {
+            'exchange.server': {
+              name: 'EDGE01',
+              serverRoles: ['Edge'],
+              isEdgeServer: true,
+              mitigationsApplied: [],
+            },
+            'exchange.log-folders': [],
+          },
+        },
+        organization: { 'exchange.admin-audit-log-config': AUDIT_ON },
+      }),
+    );
+    assert.equal(result.outcome, 'pass');
+  });
+
   it('fails when the collector found no HttpProxy folder at all', () => {
     const result = runRetention(AUDIT_ON, [folder('iis', '2026-01-01T00:00:00Z')]);
     assert.equal(result.outcome, 'fail');

@@ -15,6 +15,12 @@ const TYPED_KINDS: Record<keyof KindValueMap, true> = {
   'os.reboot-pending': true,
   'os.hotfixes': true,
   'exchange.setting-overrides': true,
+  'exchange.accepted-domains': true,
+  'exchange.receive-connector-permissions': true,
+  'exchange.dag-networks': true,
+  'os.net-ip-configuration': true,
+  'os.network-adapter-configuration': true,
+  'os.firewall-profiles': true,
   'os.smb-server-configuration': true,
   'os.windows-features': true,
   'os.performance-counters': true,
@@ -29,12 +35,6 @@ const TYPED_KINDS: Record<keyof KindValueMap, true> = {
   'exchange.mailbox-databases': true,
   'hardware.computer-system': true,
   'hardware.processor': true,
-  'exchange.accepted-domains': true,
-  'exchange.receive-connector-permissions': true,
-  'exchange.dag-networks': true,
-  'os.net-ip-configuration': true,
-  'os.network-adapter-configuration': true,
-  'os.firewall-profiles': true,
   'os.services': true,
   'mobile.devices': true,
   'exchange.mobile-device-policies': true,
@@ -97,7 +97,10 @@ test('bundle file names are unique and named after the kind', () => {
   const names = EVIDENCE_KINDS.map((kind) => kind.bundleFile.toLowerCase());
   assert.equal(new Set(names).size, names.length);
   for (const kind of EVIDENCE_KINDS)
-    assert.match(kind.bundleFile, new RegExp(`^${kind.id.replace(/\./g, '\\.')}\\.(xml|config|csv)$`));
+    assert.match(
+      kind.bundleFile,
+      new RegExp(`^${kind.id.replace(/\./g, '\\.')}\\.(xml|config|csv)$`),
+    );
 });
 
 test('canonical HealthChecker paths are unique across kinds', () => {

@@ -5,7 +5,7 @@
  */
 import type { RuleContext } from '../../controls/context.js';
 import type { Control, RuleOutcome } from '../../controls/model.js';
-import { USABLE_STATUSES, type Provenance } from '../../evidence/model.js';
+import { USABLE_STATUSES, type Fact, type Provenance } from '../../evidence/model.js';
 import type { ControlResult } from './result.js';
 
 export function evaluateControl(control: Control, context: RuleContext): ControlResult {
@@ -56,11 +56,35 @@ function missingEvidence(control: Control, context: RuleContext): string[] {
 
 function requiredProvenance(control: Control, context: RuleContext): Provenance[] {
   return [
-    ...(control.requires.subject ?? []).flatMap((kind) => context.fact(kind).provenance),
-    ...(control.requires.organization ?? []).flatMap(
-      (kind) => context.organizationFact(kind).provenance,
+    ...(control.requires.subject ?? []).flatMap((kind) => resultProvenance(context.fact(kind))),
+    ...(control.requires.organization ?? []).flatMap((kind) =>
+      resultProvenance(context.organizationFact(kind)),
     ),
   ];
+}
+
+/**
+ * A list fact (100,000 mailboxes) is anchored item by item; its findings carry their items'
+ * anchors, so the result names the files it read, once each, not every object in them.
+ */
+function resultProvenance(fact: Fact<unknown>): Provenance[] {
+  if (!Array.isArray(fact.value)) return fact.provenance;
+
+  const files = new Map<string, Provenance>();
+  for (const entry of fact.provenance) {
+    const key = `${entry.source}\n${entry.member}`;
+    if (!files.has(key)) files.set(key, fileProvenance(entry));
+  }
+  return [...files.values()];
+}
+
+/** The file an anchored provenance points into, without the place inside it. */
+function fileProvenance(anchored: Provenance): Provenance {
+  const { member, source, sha256, command, collectedAt } = anchored;
+  const file: Provenance = { member, source, sha256 };
+  if (command !== undefined) file.command = command;
+  if (collectedAt !== undefined) file.collectedAt = collectedAt;
+  return file;
 }
 
 function base(control: Control, context: RuleContext) {

@@ -2,7 +2,9 @@
  * Merges the files taken from every source into subjects: one entry per kind, imported, with its
  * provenance; two different files of one kind for one subject are a conflict, never a choice.
  */
-import type { Candidate } from './candidate.js';
+import { importInBatches } from './batched-import.js';
+import { candidateBytes, type Candidate } from './candidate.js';
+import { detached } from './detached.js';
 import type { EvidenceFile, KindEvidence, RawEvidence, SubjectEvidence } from './evidence-set.js';
 import type { EvidenceKind } from './kinds.js';
 import type { Fact, Provenance, SubjectRef } from './model.js';
@@ -11,11 +13,12 @@ import { parseRawEvidence } from './raw-content.js';
 import type { CollectionFailure } from './source-result.js';
 import { compareText } from './source-tree.js';
 
-export function assembleSubjects(
+/** Imports one file at a time, so only one file's bytes and document are held at once. */
+export async function assembleSubjects(
   candidates: readonly Candidate[],
   failures: readonly CollectionFailure[],
   warnings: string[],
-): SubjectEvidence[] {
+): Promise<SubjectEvidence[]> {
   const groups = groupBySubjectAndKind(candidates);
   const subjects = new Map<string, { subject: SubjectRef; kinds: KindEvidence[] }>();
   const entryOf = (subject: SubjectRef) => {
@@ -27,7 +30,8 @@ export function assembleSubjects(
   for (const group of groups.values()) {
     const [first] = group;
     if (first?.subject === undefined || first.kind === undefined) continue;
-    entryOf(first.subject).kinds.push(kindEvidenceOf(first.kind, first.subject, group));
+    const entry = entryOf(first.subject);
+    entry.kinds.push(await kindEvidenceOf(first.kind, first.subject, group));
   }
   for (const failure of failures) {
     const entry = entryOf(failure.subject);
@@ -63,7 +67,11 @@ function groupBySubjectAndKind(candidates: readonly Candidate[]): Map<string, Ca
   return groups;
 }
 
-function kindEvidenceOf(kind: EvidenceKind, subject: SubjectRef, group: Candidate[]): KindEvidence {
+async function kindEvidenceOf(
+  kind: EvidenceKind,
+  subject: SubjectRef,
+  group: Candidate[],
+): Promise<KindEvidence> {
   const distinct = [
     ...new Map(group.map((candidate) => [candidate.file.sha256, candidate])).values(),
   ];
@@ -99,27 +107,56 @@ function conflictOf(kind: EvidenceKind, subject: SubjectRef, group: Candidate[])
   };
 }
 
-function importedEvidence(
+async function importedEvidence(
   kind: EvidenceKind,
   candidate: Candidate,
   files: EvidenceFile[],
-): KindEvidence {
-  const raw =
-    candidate.raw ?? parseRawEvidence(kind.format, candidate.bytes, displayPath(candidate));
-  const fact = factOf(kind, candidate, raw);
+): Promise<KindEvidence> {
+  const { fact, raw } = await importCandidate(kind, candidate);
   if (candidate.caution !== undefined) fact.note = candidate.caution;
 
-  const evidence: KindEvidence = { kind: kind.id, status: fact.status, files, fact, raw };
+  const evidence: KindEvidence = { kind: kind.id, status: fact.status, files, fact };
+  if (raw !== undefined) evidence.raw = raw;
   if (fact.note !== undefined) evidence.note = fact.note;
   return evidence;
 }
 
+/**
+ * The fact, and the raw evidence only where it is the fact's value: a typed value stands for
+ * its file, and keeping the parsed document beside it would hold every export in memory.
+ */
+async function importCandidate(
+  kind: EvidenceKind,
+  candidate: Candidate,
+): Promise<{ fact: Fact<unknown>; raw?: RawEvidence }> {
+  const { importer } = kind;
+  if (kind.objectByObject === true && importer !== undefined && candidate.raw === undefined) {
+    const { value, provenance } = await importInBatches(
+      importer,
+      candidate,
+      displayPath(candidate),
+      (anchor) => anchoredProvenance(candidate, anchor),
+    );
+    return { fact: { status: observedStatus(kind), value, provenance } };
+  }
+
+  const raw =
+    candidate.raw ??
+    parseRawEvidence(kind.format, await candidateBytes(candidate), displayPath(candidate));
+  const fact = factOf(kind, candidate, raw);
+  return fact.value === raw ? { fact, raw } : { fact };
+}
+
+function observedStatus(kind: EvidenceKind): 'observed' | 'derived' {
+  return kind.derived === true ? 'derived' : 'observed';
+}
+
 function factOf(kind: EvidenceKind, candidate: Candidate, raw: RawEvidence): Fact<unknown> {
-  const observed = kind.derived === true ? 'derived' : 'observed';
+  const observed = observedStatus(kind);
   if (raw.format !== 'clixml' && kind.textImporter !== undefined) {
     const imported = kind.textImporter(raw.text, displayPath(candidate));
     const provenance = imported.lines.map((line) => ({ ...baseProvenance(candidate), line }));
-    return { status: observed, value: imported.value, provenance };
+    return { status: observed, value: detached(imported.value), provenance };
   }
   if (raw.format !== 'clixml')
     return { status: observed, value: raw, provenance: [baseProvenance(candidate)] };
@@ -127,7 +164,7 @@ function factOf(kind: EvidenceKind, candidate: Candidate, raw: RawEvidence): Fac
   if (kind.importer !== undefined) {
     const imported = kind.importer(raw.document);
     const provenance = imported.anchors.map((anchor) => anchoredProvenance(candidate, anchor));
-    return { status: observed, value: imported.value, provenance };
+    return { status: observed, value: detached(imported.value), provenance };
   }
 
   if (raw.document.objects.length === 0) {

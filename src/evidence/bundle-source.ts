@@ -13,7 +13,7 @@ import {
   type SourceType,
 } from './evidence-set.js';
 import { findKind, kindOfBundleFile } from './kinds.js';
-import { MANIFEST_FILE, parseManifest, type Manifest } from './manifest.js';
+import { MANIFEST_FILE, parseManifest, type Manifest, type ManifestFile } from './manifest.js';
 import type { SubjectRef } from './model.js';
 import type { CollectionFailure, LoadOptions, SourceResult } from './source-result.js';
 import type { SourceTree } from './source-tree.js';
@@ -31,10 +31,12 @@ export async function readBundle(
 
   const warnings: string[] = [];
   const candidates: Candidate[] = [];
+  const entries = firstByLowerPath(manifest.files, (entry) => entry.path);
   for (const member of members) {
     if (member === manifestMember) continue;
-    const candidate = await readCandidate(tree.label, member, member.path, 'unrecognised');
-    placeBundleMember(candidate, member.path.slice(root.length), manifest);
+    // Not held: a bundle's files are hashed now and read again, one at a time, when imported.
+    const candidate = await readCandidate(tree.label, member, member.path, 'unrecognised', false);
+    placeBundleMember(candidate, member.path.slice(root.length), manifest, entries);
     candidates.push(candidate);
   }
 
@@ -58,7 +60,12 @@ const SERVER_MEMBER = /^servers\/([^/]+)\/([^/]+)$/i;
 const ORGANIZATION_MEMBER = /^organization\/([^/]+)$/i;
 
 /** Takes the member for the kind its name says, under the subject its folder says. */
-function placeBundleMember(candidate: Candidate, relative: string, manifest: Manifest): void {
+function placeBundleMember(
+  candidate: Candidate,
+  relative: string,
+  manifest: Manifest,
+  entries: ReadonlyMap<string, ManifestFile>,
+): void {
   const server = SERVER_MEMBER.exec(relative);
   const organization = ORGANIZATION_MEMBER.exec(relative);
   const fileName = server?.[2] ?? organization?.[1];
@@ -79,7 +86,7 @@ function placeBundleMember(candidate: Candidate, relative: string, manifest: Man
       : serverSubject(server[1]);
   assign(candidate, kind, subject);
   candidate.file.status = 'imported';
-  const entry = manifest.files.find((file) => sameMember(file.path, relative));
+  const entry = entries.get(relative.toLowerCase());
   candidate.command = entry?.command ?? kind.command;
   const collectedAt = entry?.collectedAt ?? manifest.collectedAt;
   if (collectedAt !== undefined) candidate.collectedAt = collectedAt;
@@ -93,9 +100,7 @@ function checkIntegrity(
   options: LoadOptions,
   warnings: string[],
 ): IntegrityResult {
-  const byMember = new Map(
-    candidates.map((c) => [c.file.member.slice(root.length).toLowerCase(), c]),
-  );
+  const byMember = firstByLowerPath(candidates, (c) => c.file.member.slice(root.length));
   const result: IntegrityResult = {
     verdict: 'verified',
     checked: manifest.files.length,
@@ -185,10 +190,10 @@ function warnMismatchedKinds(
   root: string,
   warnings: string[],
 ): void {
+  // By lower-cased path: a bundle of 200 servers has thousands of files to pair.
+  const byMember = firstByLowerPath(candidates, (c) => c.file.member.slice(root.length));
   for (const entry of manifest.files) {
-    const candidate = candidates.find((c) =>
-      sameMember(c.file.member.slice(root.length), entry.path),
-    );
+    const candidate = byMember.get(entry.path.toLowerCase());
     if (
       entry.kind === undefined ||
       candidate?.kind === undefined ||
@@ -199,10 +204,6 @@ function warnMismatchedKinds(
       `${MANIFEST_FILE} calls ${entry.path} '${entry.kind}', its name says '${candidate.kind.id}'; read as '${candidate.kind.id}'`,
     );
   }
-}
-
-function sameMember(a: string, b: string): boolean {
-  return a.toLowerCase() === b.toLowerCase();
 }
 
 function summarise(manifest: Manifest, sha256: string) {
@@ -216,4 +217,14 @@ function summarise(manifest: Manifest, sha256: string) {
     files: manifest.files.length,
     failures: manifest.failures.length,
   };
+}
+
+/** Paths compare case-insensitively (they come from Windows); the first of equal paths wins. */
+function firstByLowerPath<T>(items: readonly T[], pathOf: (item: T) => string): Map<string, T> {
+  const byPath = new Map<string, T>();
+  for (const item of items) {
+    const key = pathOf(item).toLowerCase();
+    if (!byPath.has(key)) byPath.set(key, item);
+  }
+  return byPath;
 }

@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { ExztError } from '../errors.js';
-import { assign, readCandidate, type Candidate } from './candidate.js';
+import { assign, heldBytes, readCandidate, type Candidate } from './candidate.js';
 import { organizationSubject, serverSubject, type EvidenceSource } from './evidence-set.js';
 import { classifyMember, type UseRule } from './healthchecker-layout.js';
 import { importExchangeServer } from './importers/exchange-server.js';
@@ -110,7 +110,7 @@ function nameServer(
 
   const raw = parseRawEvidence(
     'clixml',
-    exchangeServer.bytes,
+    heldBytes(exchangeServer),
     `${label}/${exchangeServer.file.member}`,
   );
   exchangeServer.raw = raw;

@@ -54,7 +54,7 @@ export async function loadEvidence(
     );
 
   checkUseApplied(rules, results);
-  return assembleSet(mergeResults(results));
+  return await assembleSet(mergeResults(results));
 }
 
 async function inputKind(label: string, absolute: string): Promise<'folder' | 'zip' | 'file'> {
@@ -127,9 +127,9 @@ function checkUseApplied(rules: readonly UseRule[], results: SourceResult[]): vo
   }
 }
 
-function assembleSet(merged: SourceResult): EvidenceSet {
+async function assembleSet(merged: SourceResult): Promise<EvidenceSet> {
   const warnings = [...merged.warnings];
-  const subjects = assembleSubjects(merged.candidates, merged.failures, warnings);
+  const subjects = await assembleSubjects(merged.candidates, merged.failures, warnings);
   const files = merged.candidates
     .map((candidate) => candidate.file)
     .sort((a, b) => compareText(a.source, b.source) || compareText(a.member, b.member));

@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { readFile } from 'node:fs/promises';
 import { ExztError } from '../errors.js';
-import { assign, readCandidate, type Candidate } from './candidate.js';
+import { assign, heldBytes, readCandidate, type Candidate } from './candidate.js';
 import type { CliNode } from './clixml/model.js';
 import { organizationSubject, serverSubject, type EvidenceSource } from './evidence-set.js';
 import { importExchangeServer } from './importers/exchange-server.js';
@@ -46,8 +46,8 @@ function looseSource(label: string): EvidenceSource {
 }
 
 function recognise(candidate: Candidate, label: string): void {
-  if (!isCliXml(candidate.bytes.subarray(0, 512))) {
-    const text = candidate.bytes
+  if (!isCliXml(heldBytes(candidate).subarray(0, 512))) {
+    const text = heldBytes(candidate)
       .subarray(0, 64 * 1024)
       .toString('utf8')
       .replace(/\0/g, '');
@@ -60,7 +60,7 @@ function recognise(candidate: Candidate, label: string): void {
     rejectUnreadable(candidate, label);
   }
 
-  const raw = parseRawEvidence('clixml', candidate.bytes, label);
+  const raw = parseRawEvidence('clixml', heldBytes(candidate), label);
   candidate.raw = raw;
   const first = raw.format === 'clixml' ? raw.document.objects[0] : undefined;
   const matches = first === undefined ? [] : bestMatches(first);
@@ -74,7 +74,7 @@ function recognise(candidate: Candidate, label: string): void {
  * CliXml gives the precise reason (a DTD, another root element, a truncated document, …).
  */
 function rejectUnreadable(candidate: Candidate, label: string): never {
-  parseRawEvidence('clixml', candidate.bytes, label);
+  parseRawEvidence('clixml', heldBytes(candidate), label);
   throw new ExztError(
     'INPUT',
     `${label}: not evidence exzt can read: expected an Export-Clixml document (root <Objs> in ` +

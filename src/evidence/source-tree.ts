@@ -2,6 +2,7 @@
  * A source as a flat list of members, whether it is a folder or a .zip, so that layout detection
  * and import read both the same way. Member paths use forward slashes.
  */
+import { createReadStream } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -9,6 +10,8 @@ export interface TreeMember {
   /** Relative path inside the source, forward slashes. */
   path: string;
   read(): Promise<Buffer>;
+  /** The bytes as a stream, where the source can give one without holding the file (folders). */
+  open?(): AsyncIterable<Uint8Array>;
 }
 
 export interface SourceTree {
@@ -17,6 +20,8 @@ export interface SourceTree {
   container: 'folder' | 'zip';
   members: TreeMember[];
 }
+
+const STREAM_CHUNK_BYTES = 1024 * 1024;
 
 /** Every regular file below a folder; symbolic links to folders are not followed. */
 export async function readFolderTree(label: string, folder: string): Promise<SourceTree> {
@@ -29,6 +34,7 @@ export async function readFolderTree(label: string, folder: string): Promise<Sou
     members.push({
       path: path.relative(folder, absolute).split(path.sep).join('/'),
       read: () => readFile(absolute),
+      open: () => createReadStream(absolute, { highWaterMark: STREAM_CHUNK_BYTES }),
     });
   }
 

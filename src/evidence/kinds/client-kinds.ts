@@ -29,6 +29,7 @@ export const CLIENT_KINDS: readonly EvidenceKind[] = [
     scope: 'organization',
     command: 'Get-CASMailbox -ResultSize Unlimited',
     importer: importCasMailboxes,
+    objectByObject: true,
   }),
   defineKind({
     id: 'exchange.mobile-device-policies',

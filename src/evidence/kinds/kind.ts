@@ -63,6 +63,12 @@ export interface EvidenceKind {
   derived?: boolean;
   looseFileRules?: readonly LooseFileRule[];
   importer?: KindImporter<unknown>;
+  /**
+   * The importer reads each top-level object on its own and returns one list entry per object
+   * (Get-CASMailbox, Get-MobileDevice), so the loader hands it a long export in batches and never
+   * holds 100,000 parsed objects at once.
+   */
+  objectByObject?: boolean;
   /** The typed importer of a text-format kind (csv). */
   textImporter?: TextKindImporter<unknown>;
 }

@@ -216,5 +216,6 @@ export const ORGANIZATION_KINDS: readonly EvidenceKind[] = [
       'Add-Member UserPrincipalName $owner.UserPrincipalName -PassThru | ' +
       'Add-Member PrimarySmtpAddress $owner.PrimarySmtpAddress.ToString() -PassThru }',
     importer: importMobileDevices,
+    objectByObject: true,
   }),
 ];

@@ -114,4 +114,6 @@ async function generate(force: boolean): Promise<void> {
   );
 }
 
-await generate(process.argv.includes('--force'));
+// Run only as a script: run.ts imports the paths and counts from here.
+if (process.argv[1] === fileURLToPath(import.meta.url))
+  await generate(process.argv.includes('--force'));

@@ -78,6 +78,9 @@ export function heldBytes(candidate: Candidate): Buffer {
   return candidate.bytes;
 }
 
+// TODO(#3): a bundle file is read and hashed twice (manifest check, then import): 1.6 s of the
+// 3 GB benchmark bundle's ~47 s. Checking each file against the manifest as it is imported would
+// read it once.
 /** The bytes again, checked against the SHA-256 taken when the file was first read. */
 export async function candidateBytes(candidate: Candidate): Promise<Buffer> {
   if (candidate.bytes !== undefined) return candidate.bytes;

@@ -14,6 +14,7 @@ import { loadAttestations } from '../../policy/attestations.js';
 import { loadPolicy } from '../../policy/load.js';
 import type { Attestation, Policy, Waiver } from '../../policy/model.js';
 import { loadWaivers } from '../../policy/waivers.js';
+import { assessmentJsonChunks } from '../../report/assessment/json.js';
 import { renderAssessmentText } from '../../report/assessment/text.js';
 import { ansiPaint, noPaint } from '../../report/text-table.js';
 import { EXZT_VERSION } from '../../version.js';
@@ -77,11 +78,8 @@ async function runAssess(context: CommandContext): Promise<number> {
     exztVersion: EXZT_VERSION,
   });
   warnAbout(assessment, context);
-  context.stdout.write(
-    format === 'json'
-      ? `${JSON.stringify(assessment, null, 2)}\n`
-      : renderAssessmentText(assessment, context.colour ? ansiPaint : noPaint),
-  );
+  if (format === 'json') await writeChunks(context.stdout, assessmentJsonChunks(assessment));
+  else context.stdout.write(renderAssessmentText(assessment, context.colour ? ansiPaint : noPaint));
   return failsAt(assessment, failOn) ? 1 : 0;
 }
 
@@ -122,6 +120,13 @@ function warnAbout(assessment: Assessment, context: CommandContext): void {
   }
   for (const notice of [...waivers.expired, ...waivers.refused]) {
     context.logger.warn(notice.message);
+  }
+}
+
+/** Writes chunk by chunk, waiting when the stream's buffer is full, so memory stays flat. */
+async function writeChunks(stream: NodeJS.WritableStream, chunks: Iterable<string>): Promise<void> {
+  for (const chunk of chunks) {
+    if (!stream.write(chunk)) await new Promise((resolve) => stream.once('drain', resolve));
   }
 }
 

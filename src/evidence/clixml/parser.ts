@@ -1,12 +1,14 @@
 /**
- * The CliXml tokenizer: a hand-written scanner over the decoded text (indexOf and charCodeAt, no
- * per-character regex or string building). Text arrives in chunks; a token cut by the end of a
- * chunk is read again from its '<' when the next chunk has arrived, so nothing is half-applied.
- * Untrusted input: no DTD, no entities beyond the five predefined, bounded depth and strings.
+ * The CliXml tokenizer: a hand-written scanner over the text (UTF-8 read one byte a character,
+ * see byte-decoder.ts) with indexOf and charCodeAt, no per-character regex or string building.
+ * Text arrives in pieces; a token cut by the end of a piece is read again from its '<' when the
+ * next piece has arrived, so nothing is half-applied. Untrusted input: no DTD, no entities beyond
+ * the five predefined, bounded depth and strings.
  *
- * TODO(#2): reads ~36 MB/s (UTF-8) and ~70 MB/s (UTF-16 LE) on the Get-Mailbox benchmark, below
- * the 100 MB/s target; the cost is spread over tokenizing, node and position allocation, GC and
- * UTF-8 decoding (see bench/results/clixml.md).
+ * TODO(#2): reads ~45-55 MB/s (UTF-8) and ~80-90 MB/s (UTF-16 LE) on the Get-Mailbox benchmark,
+ * below the 100 MB/s target. Tokenizing alone (no nodes built) runs at ~55-70 MB/s in UTF-8, so
+ * the next step is a byte-level scanner in one function per element shape; GC is ~19%, most of
+ * it copying the objects the RefId window keeps (see bench/results/clixml.md).
  */
 import { ExztError, type ErrorCode } from '../../errors.js';
 import { DocumentAssembler } from './document-assembler.js';

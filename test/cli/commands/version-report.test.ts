@@ -5,7 +5,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { EXAMPLES_DIR, REPO_ROOT } from '../../helpers/paths.js';
@@ -170,15 +170,20 @@ describe('exzt version-report on malformed input', () => {
   }
 
   it('a .zip with ../ entries: exit 2, nothing written outside', () => {
-    const zip = path.join(dir, 'escape.zip');
+    // The zip sits two folders down in this test's own folder, so '../../evil.xml' would land
+    // in that folder, which no other test touches.
+    const folder = path.join(dir, 'a', 'b');
+    mkdirSync(folder, { recursive: true });
+    const zip = path.join(folder, 'escape.zip');
     writeFileSync(
       zip,
       buildZip([{ name: '../../evil.xml', data: Buffer.from(`${OBJS_OPEN}</Objs>`) }]),
     );
-    const before = readdirSync(path.dirname(dir));
+    const listing = () => readdirSync(dir, { recursive: true }).map(String).sort();
+    const before = listing();
     const run = exzt('version-report', zip);
     assert.equal(run.status, 2);
     assert.match(run.stderr, /escape\.zip.*\.\.\/\.\.\/evil\.xml/);
-    assert.deepEqual(readdirSync(path.dirname(dir)), before);
+    assert.deepEqual(listing(), before);
   });
 });

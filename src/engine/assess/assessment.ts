@@ -12,7 +12,7 @@ import { buildVersionReport, type VersionReport } from '../version-report/index.
 import { assessmentMetadata, type AssessmentMetadata, type MetadataInputs } from './metadata.js';
 import type { ControlResult, Verdict } from './result.js';
 import { runControls } from './run-controls.js';
-import { computeScores, type Scores } from './scores.js';
+import { computeScores, countVerdicts, type Scores } from './scores.js';
 
 export const ASSESSMENT_SCHEMA_VERSION = 1;
 
@@ -116,18 +116,4 @@ function waiverReport(notice: WaiverNotice): WaiverReport {
     source: `${waiver.source.file}:${waiver.source.line}`,
     message: notice.message,
   };
-}
-
-function countVerdicts(results: readonly ControlResult[]): Record<Verdict, number> {
-  const counts: Record<Verdict, number> = {
-    pass: 0,
-    fail: 0,
-    warn: 0,
-    waived: 0,
-    'not-applicable': 0,
-    'not-assessed': 0,
-    error: 0,
-  };
-  for (const result of results) counts[result.verdict] += 1;
-  return counts;
 }

@@ -110,7 +110,7 @@ function groupByControl(results: readonly ControlResult[]): ControlResult[][] {
   return [...groups.values()];
 }
 
-function countVerdicts(results: readonly ControlResult[]): VerdictCounts {
+export function countVerdicts(results: readonly ControlResult[]): VerdictCounts {
   const counts: VerdictCounts = {
     pass: 0,
     fail: 0,

@@ -7,20 +7,11 @@
 import { bool, str } from '../../src/evidence/clixml/writer-values.js';
 import type { WritableNode, WritableObject } from '../../src/evidence/clixml/writer-values.js';
 import { storyOf } from './server-stories.js';
+import { VIRTUAL_DIRECTORY_KINDS } from '../../src/evidence/importers/virtual-directories.js';
 import { exchangeObject, exchangeTypes, stringList } from './shapes.js';
 import { DOMAIN, type ContosoServer } from './servers.js';
 
-export const VIRTUAL_DIRECTORY_KINDS = [
-  'exchange.owa-virtual-directory',
-  'exchange.ecp-virtual-directory',
-  'exchange.web-services-virtual-directory',
-  'exchange.activesync-virtual-directory',
-  'exchange.mapi-virtual-directory',
-  'exchange.oab-virtual-directory',
-  'exchange.autodiscover-virtual-directory',
-  'exchange.powershell-virtual-directory',
-  'exchange.outlook-anywhere',
-] as const;
+export { VIRTUAL_DIRECTORY_KINDS };
 
 export type VirtualDirectoryKind = (typeof VIRTUAL_DIRECTORY_KINDS)[number];
 

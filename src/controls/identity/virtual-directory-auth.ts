@@ -7,23 +7,14 @@ import type { AuthMethod, VirtualDirectory } from '../../evidence/importers/virt
 import type { TypedKindId } from '../../evidence/kinds.js';
 import type { Control, Finding } from '../model.js';
 import type { RuleContext } from '../context.js';
+import { VIRTUAL_DIRECTORY_KINDS as DIRECTORY_KINDS } from '../../evidence/importers/virtual-directories.js';
 import { fail, notApplicable, pass, required } from '../outcomes.js';
 import { itemEvidence } from './facts.js';
 
 // TODO(#3): all nine kinds are required, so a HealthChecker-layout folder (OWA and EWS only) is
 // never assessed; judging the directories present would need a partial outcome the engine lacks.
-/** Every virtual-directory kind, in the order findings list them. */
-export const VIRTUAL_DIRECTORY_KINDS = [
-  'exchange.owa-virtual-directory',
-  'exchange.ecp-virtual-directory',
-  'exchange.web-services-virtual-directory',
-  'exchange.activesync-virtual-directory',
-  'exchange.mapi-virtual-directory',
-  'exchange.oab-virtual-directory',
-  'exchange.autodiscover-virtual-directory',
-  'exchange.powershell-virtual-directory',
-  'exchange.outlook-anywhere',
-] as const satisfies readonly TypedKindId[];
+/** Every virtual-directory kind, in the order findings list them (checked against the registry). */
+export const VIRTUAL_DIRECTORY_KINDS = DIRECTORY_KINDS satisfies readonly TypedKindId[];
 
 export const virtualDirectoryAuth: Control = {
   id: 'EXZT.IDN.6',

@@ -11,6 +11,19 @@ import { asBoolean, asString, asStringList, member } from '../clixml/index.js';
 import { adObjectName, importObjectList } from './directory-values.js';
 import { assignDefined, shapeError } from './read.js';
 
+/** Every virtual-directory kind this importer reads, in the order reports list them. */
+export const VIRTUAL_DIRECTORY_KINDS = [
+  'exchange.owa-virtual-directory',
+  'exchange.ecp-virtual-directory',
+  'exchange.web-services-virtual-directory',
+  'exchange.activesync-virtual-directory',
+  'exchange.mapi-virtual-directory',
+  'exchange.oab-virtual-directory',
+  'exchange.autodiscover-virtual-directory',
+  'exchange.powershell-virtual-directory',
+  'exchange.outlook-anywhere',
+] as const;
+
 export type AuthMethod =
   | 'basic'
   | 'digest'

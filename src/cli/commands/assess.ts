@@ -14,9 +14,8 @@ import { loadAttestations } from '../../policy/attestations.js';
 import { loadPolicy } from '../../policy/load.js';
 import type { Attestation, Policy, Waiver } from '../../policy/model.js';
 import { loadWaivers } from '../../policy/waivers.js';
-import { assessmentJsonChunks } from '../../report/assessment/json.js';
-import { renderAssessmentText } from '../../report/assessment/text.js';
-import { ansiPaint, noPaint } from '../../report/text-table.js';
+import { ASSESSMENT_FORMATS, findFormat } from '../../report/assessment/formats.js';
+import { writeAllFormats, writeChunks } from '../../report/assessment/write.js';
 import { EXZT_VERSION } from '../../version.js';
 import { stringOption, type Command, type CommandContext } from '../command.js';
 import {
@@ -26,7 +25,7 @@ import {
   loadEvidenceFromContext,
 } from '../evidence-options.js';
 
-const FORMATS = ['text', 'json'] as const;
+const FORMAT_NAMES = ASSESSMENT_FORMATS.map((format) => format.name);
 const FAIL_ON = ['none', ...SEVERITY_ORDER] as const;
 
 export const assessCommand: Command = {
@@ -34,8 +33,8 @@ export const assessCommand: Command = {
   summary: 'check the evidence against the Zero Trust policy, area by area',
   usage: [
     'Usage: exzt assess <evidence>... [--policy FILE] [--waivers FILE] [--attestations FILE]',
-    '                   [--fail-on none|critical|high|medium|low|info] [--format text|json]',
-    '                   [--as-of DATE]',
+    '                   [--fail-on none|critical|high|medium|low|info] [--format FORMAT]',
+    '                   [--out DIR] [--as-of DATE]',
     '',
     '  --policy FILE        the Zero Trust policy (YAML); without it the default policy',
     '                       (exzt policy init) is used',
@@ -43,7 +42,9 @@ export const assessCommand: Command = {
     '  --attestations FILE  facts the evidence cannot show (attestations.yaml)',
     '  --fail-on SEVERITY   exit 1 when a must-control fails at or above this severity',
     '                       (waived results and should-level warnings never do; default none)',
-    '  --format FORMAT      text (area summary; default) or json (the whole Assessment)',
+    `  --format FORMAT      one of ${FORMAT_NAMES.join(', ')} (default text)`,
+    '  --out DIR            write every format into DIR (assessment.json, .html, …); stdout keeps',
+    '                       the text summary',
     "  --as-of DATE         judge ages and expiries against this date, not the evidence's time",
     EVIDENCE_USAGE,
   ].join('\n'),
@@ -54,13 +55,17 @@ export const assessCommand: Command = {
     attestations: { type: 'string' },
     'fail-on': { type: 'string' },
     format: { type: 'string' },
+    out: { type: 'string' },
     'as-of': { type: 'string' },
   },
   run: runAssess,
 };
 
 async function runAssess(context: CommandContext): Promise<number> {
-  const format = oneOf('--format', stringOption(context, 'format') ?? 'text', FORMATS);
+  const formatName = oneOf('--format', stringOption(context, 'format') ?? 'text', FORMAT_NAMES);
+  const format = findFormat(formatName);
+  if (format === undefined) throw new ExztError('USAGE', `--format ${formatName}: unknown`);
+  const outDir = stringOption(context, 'out');
   const failOn = oneOf('--fail-on', stringOption(context, 'fail-on') ?? 'none', FAIL_ON);
   const policy = await policyFrom(context);
   const waivers = await optionalFile(context, 'waivers', (file) => loadWaivers(file));
@@ -78,8 +83,11 @@ async function runAssess(context: CommandContext): Promise<number> {
     exztVersion: EXZT_VERSION,
   });
   warnAbout(assessment, context);
-  if (format === 'json') await writeChunks(context.stdout, assessmentJsonChunks(assessment));
-  else context.stdout.write(renderAssessmentText(assessment, context.colour ? ansiPaint : noPaint));
+  if (outDir !== undefined) {
+    const written = await writeAllFormats(assessment, outDir, context.cwd);
+    for (const file of written) context.logger.info(`wrote ${file}`);
+  }
+  await writeChunks(context.stdout, format.render(assessment, { colour: context.colour }));
   return failsAt(assessment, failOn) ? 1 : 0;
 }
 
@@ -120,13 +128,6 @@ function warnAbout(assessment: Assessment, context: CommandContext): void {
   }
   for (const notice of [...waivers.expired, ...waivers.refused]) {
     context.logger.warn(notice.message);
-  }
-}
-
-/** Writes chunk by chunk, waiting when the stream's buffer is full, so memory stays flat. */
-async function writeChunks(stream: NodeJS.WritableStream, chunks: Iterable<string>): Promise<void> {
-  for (const chunk of chunks) {
-    if (!stream.write(chunk)) await new Promise((resolve) => stream.once('drain', resolve));
   }
 }
 

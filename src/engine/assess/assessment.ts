@@ -3,7 +3,7 @@
  * this, never rules or sources (DESIGN.md "Pipeline").
  */
 import { CONTROLS } from '../../controls/catalogue.js';
-import type { Control, Severity } from '../../controls/model.js';
+import type { Area, Control, FrameworkMappings, Severity } from '../../controls/model.js';
 import type { EvidenceSet } from '../../evidence/evidence-set.js';
 import { applyWaivers, type WaiverNotice } from '../../policy/apply-waivers.js';
 import { unreadFacts } from '../../policy/attestations.js';
@@ -25,9 +25,31 @@ export interface WaiverReport {
   message: string;
 }
 
+/** What a report needs to say about a control, so writers never read the rules themselves. */
+export interface ControlEntry {
+  id: string;
+  area: Area;
+  title: string;
+  rationale: string;
+  remediation: Control['remediation'];
+  severity: Severity;
+  criticality: Control['criticality'];
+  waivable: boolean;
+  scope: Control['scope'];
+  /** Evidence kinds the rule reads, subject and organisation together. */
+  requires: string[];
+  attestations: string[];
+  policyKeys: string[];
+  mappings: FrameworkMappings;
+  /** The rule's page, relative to the repository: docs/rules/<id>.md. */
+  doc: string;
+}
+
 export interface Assessment {
   schemaVersion: number;
   metadata: AssessmentMetadata;
+  /** The controls this run evaluated, in catalogue order. */
+  controls: ControlEntry[];
   versionReport: VersionReport;
   /** One per control and subject, in catalogue order, then by subject key. */
   results: ControlResult[];
@@ -68,6 +90,7 @@ export function assess(inputs: AssessInputs): Assessment {
   return {
     schemaVersion: ASSESSMENT_SCHEMA_VERSION,
     metadata: assessmentMetadata({ ...inputs, policy: inputs.policySource }),
+    controls: controls.map(controlEntry),
     versionReport,
     results,
     waivers: {
@@ -104,6 +127,25 @@ function inCatalogueOrder(results: ControlResult[], controls: readonly Control[]
       (position.get(a.control) ?? 0) - (position.get(b.control) ?? 0) ||
       a.subject.key.localeCompare(b.subject.key),
   );
+}
+
+function controlEntry(control: Control): ControlEntry {
+  return {
+    id: control.id,
+    area: control.area,
+    title: control.title,
+    rationale: control.rationale,
+    remediation: control.remediation,
+    severity: control.severity,
+    criticality: control.criticality,
+    waivable: control.waivable,
+    scope: control.scope,
+    requires: [...(control.requires.subject ?? []), ...(control.requires.organization ?? [])],
+    attestations: control.attestations ?? [],
+    policyKeys: control.policyKeys ?? [],
+    mappings: control.mappings,
+    doc: `docs/rules/${control.id}.md`,
+  };
 }
 
 function waiverReport(notice: WaiverNotice): WaiverReport {

@@ -6,11 +6,12 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { CONTROLS } from '../../../src/controls/catalogue.js';
 import type { Assessment } from '../../../src/engine/assess/assessment.js';
+import { ASSESSMENT_FORMATS } from '../../../src/report/assessment/formats.js';
 import { CORPUS_DIR, REPO_ROOT } from '../../helpers/paths.js';
 
 const E19 = path.join(CORPUS_DIR, 'E19');
@@ -114,5 +115,37 @@ describe('exzt assess on HealthChecker corpus E19', () => {
     assert.equal(run.status, 2);
     assert.match(run.stderr, /policy\.yaml:5:\d+: /);
     assert.equal(run.stdout, '');
+  });
+});
+
+describe('exzt assess --out', () => {
+  it('writes every format into the folder, the JSON equal to --format json, and leaves no partial file', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'exzt-out-'));
+    try {
+      const out = path.join(dir, 'reports');
+      const run = exzt('assess', E19, ...AS_OF, '--out', out);
+      assert.equal(run.status, 0, run.stderr);
+      const files = readdirSync(out).sort();
+      assert.deepEqual(files, ASSESSMENT_FORMATS.map((format) => format.fileName).sort());
+      const json = exzt('assess', E19, ...AS_OF, '--format', 'json');
+      assert.equal(readFileSync(path.join(out, 'assessment.json'), 'utf8'), json.stdout);
+      assert.match(run.stdout, /EXZT|identity/i);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses an --out that is a file, and overwrites nothing of it', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'exzt-out-'));
+    try {
+      const file = path.join(dir, 'notes.txt');
+      writeFileSync(file, 'mine');
+      const run = exzt('assess', E19, ...AS_OF, '--out', file);
+      assert.equal(run.status, 2);
+      assert.match(run.stderr, /not a folder/);
+      assert.equal(readFileSync(file, 'utf8'), 'mine');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

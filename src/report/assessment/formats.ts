@@ -1,0 +1,44 @@
+/**
+ * Every way an Assessment can be written, in one list: `assess --format`, `assess --out` (all of
+ * them at once) and `exzt render` read it, so a new writer is added here and nowhere else.
+ * Writers see only the Assessment, never rules or sources.
+ */
+import type { Assessment } from '../../engine/assess/assessment.js';
+import { ansiPaint, noPaint } from '../text-table.js';
+import { assessmentJsonChunks } from './json.js';
+import { renderAssessmentText } from './text.js';
+
+export interface RenderOptions {
+  /** ANSI colour, for a terminal only; files never get it. */
+  colour: boolean;
+}
+
+export interface AssessmentFormat {
+  name: string;
+  /** The file `--out DIR` writes this format to. */
+  fileName: string;
+  summary: string;
+  /** The document in pieces, so a large one never sits in memory as one string. */
+  render(assessment: Assessment, options: RenderOptions): Iterable<string>;
+}
+
+export const ASSESSMENT_FORMATS: readonly AssessmentFormat[] = [
+  {
+    name: 'text',
+    fileName: 'assessment.txt',
+    summary: 'area summary, failures worst first, framework views (the default)',
+    render: (assessment, options) => [
+      renderAssessmentText(assessment, options.colour ? ansiPaint : noPaint),
+    ],
+  },
+  {
+    name: 'json',
+    fileName: 'assessment.json',
+    summary: 'the whole Assessment (schemas/assessment.schema.json)',
+    render: (assessment) => assessmentJsonChunks(assessment),
+  },
+];
+
+export function findFormat(name: string): AssessmentFormat | undefined {
+  return ASSESSMENT_FORMATS.find((format) => format.name === name);
+}

@@ -15,6 +15,7 @@ import {
 import { findKind, kindOfBundleFile } from './kinds.js';
 import { MANIFEST_FILE, parseManifest, type Manifest, type ManifestFile } from './manifest.js';
 import type { SubjectRef } from './model.js';
+import { SIGNATURE_FILE, SIGNER_CERTIFICATE_FILE } from './signature.js';
 import type { CollectionFailure, LoadOptions, SourceResult } from './source-result.js';
 import type { SourceTree } from './source-tree.js';
 
@@ -33,7 +34,7 @@ export async function readBundle(
   const candidates: Candidate[] = [];
   const entries = firstByLowerPath(manifest.files, (entry) => entry.path);
   for (const member of members) {
-    if (member === manifestMember) continue;
+    if (member === manifestMember || isSignatureMember(member.path.slice(root.length))) continue;
     // Not held: a bundle's files are hashed now and read again, one at a time, when imported.
     const candidate = await readCandidate(tree.label, member, member.path, 'unrecognised', false);
     placeBundleMember(candidate, member.path.slice(root.length), manifest, entries);
@@ -54,6 +55,11 @@ export async function readBundle(
   );
   warnMismatchedKinds(candidates, manifest, root, warnings);
   return { sources: [source], candidates, failures, warnings };
+}
+
+/** manifest.sig and signer.cer vouch for the manifest; `exzt evidence verify` checks them. */
+function isSignatureMember(relative: string): boolean {
+  return relative === SIGNATURE_FILE || relative === SIGNER_CERTIFICATE_FILE;
 }
 
 const SERVER_MEMBER = /^servers\/([^/]+)\/([^/]+)$/i;

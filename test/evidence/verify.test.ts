@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { cpSync, readFileSync, readdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { loadEvidence } from '../../src/evidence/load.js';
 import { verifyBundle } from '../../src/evidence/verify.js';
 import { makeTempDir, writeBundle } from '../helpers/bundle-builder.js';
 import {
@@ -18,6 +19,10 @@ import {
 } from '../helpers/dotnet-signer.js';
 import { EXAMPLES_DIR } from '../helpers/paths.js';
 import { buildZip } from '../helpers/zip-writer.js';
+
+/** An export of a command that returned nothing. */
+const EMPTY_CLIXML =
+  '<Objs Version="1.1.0.1" xmlns="http://schemas.microsoft.com/powershell/2004/04" />';
 
 const CONTOSO_BUNDLE = path.join(EXAMPLES_DIR, 'contoso', 'bundle');
 
@@ -149,7 +154,7 @@ describe('verifyBundle: the manifest signature', () => {
     const folder = path.join(dir, name);
     await writeBundle(
       folder,
-      [{ path: 'organization/exchange.accepted-domains.xml', bytes: Buffer.from('<Objs />') }],
+      [{ path: 'organization/exchange.accepted-domains.xml', bytes: Buffer.from(EMPTY_CLIXML) }],
       { collectedAt: collectedAt ?? new Date(Date.now() + 60_000).toISOString() },
     );
     const manifest = readFileSync(path.join(folder, 'manifest.json'));
@@ -249,5 +254,19 @@ describe('verifyBundle: the manifest signature', () => {
     unlinkSync(path.join(folder, 'signer.cer'));
     const verification = await verifyBundle(folder);
     assert.match(verification.problems.join('\n'), /signer\.cer is missing/);
+  });
+
+  it('leaves manifest.sig and signer.cer out of the import: no warning, nothing unrecognised', async () => {
+    const folder = await signedBundle('loaded', rsa);
+    const set = await loadEvidence([folder], { use: new Map(), allowModified: false });
+    assert.deepEqual(
+      set.files.filter((file) => /manifest\.sig|signer\.cer/.test(file.member)),
+      [],
+    );
+    assert.deepEqual(
+      set.warnings.filter((warning) => /manifest\.sig|signer\.cer/.test(warning)),
+      [],
+    );
+    assert.equal(set.sources[0]?.integrity.verdict, 'verified');
   });
 });

@@ -638,8 +638,12 @@ function Write-Manifest([string] $Organization, [string] $CollectedAt) {
         $full = Join-Path $OutputPath ($entry.path -replace '/', '\')
         $entry.sha256 = (Get-FileHash -LiteralPath $full -Algorithm SHA256).Hash.ToLowerInvariant()
     }
+    # Sorted by path, ordinally, so two runs list files in the same order whatever the culture.
     $sorted = [object[]]$FileEntries.ToArray()
-    [Array]::Sort([string[]]($sorted | ForEach-Object { $_.path }), $sorted, [StringComparer]::Ordinal)
+    if ($sorted.Count -gt 1) {
+        $paths = [string[]]($sorted | ForEach-Object { $_.path })
+        [Array]::Sort($paths, $sorted, [StringComparer]::Ordinal)
+    }
     $manifest = [ordered]@{
         schema       = $BundleSchema
         tool         = 'Collect-ExztEvidence.ps1'
@@ -850,7 +854,11 @@ function Write-Summary([string] $ManifestSha256, [string] $ZipPath, $Certificate
 function Invoke-Collection {
     $kinds = @(Get-KindTable)
     $certificate = $null
-    if ($SigningCertificateThumbprint) { $certificate = Get-SigningCertificate $SigningCertificateThumbprint }
+    if ($SigningCertificateThumbprint) {
+        $certificate = Get-SigningCertificate $SigningCertificateThumbprint
+        # A key that cannot sign should stop the run now, not after an hour of collection.
+        [void](New-ManifestSignature $certificate ([byte[]](1, 2, 3)))
+    }
     if (-not $OutputPath) { $script:OutputPath = Join-Path (Get-Location) ('exzt-bundle-' + (Get-Date -Format 'yyyyMMdd-HHmmss')) }
     if (Test-Path -LiteralPath $OutputPath) { throw "$OutputPath exists; give -OutputPath a new folder (nothing is overwritten)." }
     [void](New-Item -ItemType Directory -Path $OutputPath)

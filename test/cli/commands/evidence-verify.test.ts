@@ -5,9 +5,11 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { makeTempDir } from '../../helpers/bundle-builder.js';
+import { makeTempDir, writeBundle } from '../../helpers/bundle-builder.js';
+import { makeSigner, signLikeDotNet } from '../../helpers/dotnet-signer.js';
 import { EXAMPLES_DIR, REPO_ROOT } from '../../helpers/paths.js';
 
 function exzt(...args: string[]): { status: number | null; stdout: string; stderr: string } {
@@ -79,5 +81,42 @@ describe('exzt evidence verify', () => {
     const missing = exzt('evidence', 'verify', path.join(dir, 'nowhere'));
     assert.equal(missing.status, 2);
     assert.match(missing.stderr, /nowhere: no such file or folder/);
+  });
+});
+
+describe('exzt evidence verify --signer on a signed bundle', () => {
+  let dir = '';
+  let bundle = '';
+  let thumbprint = '';
+  before(async () => {
+    dir = await makeTempDir('exzt-verify-signed-');
+    bundle = path.join(dir, 'bundle');
+    const empty =
+      '<Objs Version="1.1.0.1" xmlns="http://schemas.microsoft.com/powershell/2004/04" />';
+    await writeBundle(
+      bundle,
+      [{ path: 'organization/exchange.accepted-domains.xml', bytes: Buffer.from(empty) }],
+      { collectedAt: new Date(Date.now() + 60_000).toISOString() },
+    );
+    const signer = makeSigner('ec', dir, '/CN=Contoso Collector');
+    const manifest = readFileSync(path.join(bundle, 'manifest.json'));
+    writeFileSync(path.join(bundle, 'manifest.sig'), signLikeDotNet(signer, manifest));
+    writeFileSync(path.join(bundle, 'signer.cer'), signer.certificate);
+    thumbprint = createHash('sha1').update(signer.certificate).digest('hex');
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('exits 0 for the expected signer (thumbprint in any case), naming who signed', () => {
+    const run = exzt('evidence', 'verify', bundle, '--signer', thumbprint.toLowerCase());
+    assert.equal(run.status, 0, run.stdout);
+    assert.match(run.stdout, /Signature: valid \(ECDSA SHA-256/);
+    assert.match(run.stdout, /signer CN=Contoso Collector/);
+    assert.match(run.stdout, new RegExp(`thumbprint ${thumbprint.toUpperCase()}`));
+  });
+
+  it('exits 1 for another expected signer', () => {
+    const run = exzt('evidence', 'verify', bundle, '--signer', '0'.repeat(40));
+    assert.equal(run.status, 1);
+    assert.match(run.stdout, /DOES NOT MATCH/);
   });
 });

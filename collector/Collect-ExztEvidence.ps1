@@ -70,6 +70,10 @@ param(
     [switch] $NoZip
 )
 
+# TODO(#5): not yet run against a live Exchange organisation; it is checked by parsing and by
+# contract tests only, so the probe objects below (TLS, IIS modules, reboot pending, log folders)
+# follow the importers' member names as read, not as observed.
+
 # Not Set-StrictMode: the host blocks below also run in remote sessions, which do not inherit it,
 # so they are written to behave the same without it.
 $ErrorActionPreference = 'Stop'
@@ -161,6 +165,8 @@ $ServerCollectors = @{
 # script is visible there.
 $HostCollectors = @{
     'exchange.app-pools'                = { & (Join-Path $env:windir 'System32\inetsrv\appcmd.exe') list apppool /text:* }
+    # TODO(#5): per IIS location, tokenChecking and sslFlags only; HealthChecker's
+    # Get-ExtendedProtectionConfiguration also weighs the expected value per virtual directory.
     'exchange.extended-protection'      = {
         $config = [xml](Get-Content (Join-Path $env:windir 'System32\inetsrv\config\applicationHost.config') -Raw)
         foreach ($location in $config.configuration.location) {

@@ -83,3 +83,27 @@ function relativeToRepository(assessment: Assessment): Assessment {
 export function cloned(assessment: Assessment): Assessment {
   return structuredClone(assessment);
 }
+
+/**
+ * The sample organisation grown to a large estate: every server result and version row repeated
+ * `copies` times under new server names (EX01-7, …), for tests of bounded output.
+ */
+export function widened(assessment: Assessment, copies: number): Assessment {
+  const wide = cloned(assessment);
+  const servers = wide.results.filter((result) => result.subject.type === 'server');
+  const rows = wide.versionReport.servers;
+  for (let copy = 1; copy < copies; copy += 1) {
+    for (const result of servers) {
+      const name = `${result.subject.name}-${copy}`;
+      wide.results.push({
+        ...result,
+        subject: { ...result.subject, key: `server:${name.toLowerCase()}`, name },
+      });
+    }
+    for (const row of rows.slice(0, assessment.versionReport.servers.length)) {
+      const name = `${row.name}-${copy}`;
+      wide.versionReport.servers.push({ ...row, key: `server:${name.toLowerCase()}`, name });
+    }
+  }
+  return wide;
+}

@@ -6,6 +6,7 @@
  * (XML 1.0 §2.2 "Char").
  */
 const FORBIDDEN =
+  // eslint-disable-next-line no-control-regex -- matching the control characters is the point
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 const ENTITIES: Readonly<Record<string, string>> = {

@@ -96,6 +96,6 @@ function diffMarkdown(diff: AssessmentDiff): string {
   }
   const other = otherText(diff, safe);
   if (other.length > 0)
-    out.push('## Other changes\n\n', ...other.map((line) => line.replace(/^  /, '- ')), '\n');
+    out.push('## Other changes\n\n', ...other.map((line) => line.replace(/^ {2}/, '- ')), '\n');
   return out.join('');
 }

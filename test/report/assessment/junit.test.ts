@@ -58,6 +58,7 @@ describe('JUnit XML', () => {
     assert.ok(!xml.includes('<script>'), 'raw <script> in the document');
     assert.ok(!xml.includes('<img'), 'raw <img> in the document');
     assert.ok(!xml.includes(']]>'), 'raw ]]> in the document');
+    // eslint-disable-next-line no-control-regex -- looking for the forbidden characters
     assert.ok(!/[\u0001\u001b]/.test(xml), 'a control character XML forbids');
 
     const hostile = parse(xml).find((c) => c.name.includes('<script>'));

@@ -23,9 +23,10 @@ const REPORTED: ReadonlySet<Verdict> = new Set(['fail', 'warn', 'waived', 'not-a
 
 export function renderSarif(assessment: Assessment): string {
   const ruleIndex = new Map(assessment.controls.map((control, index) => [control.id, index]));
+  const fallback = fallbackLocations(assessment);
   const results = assessment.results
     .filter((result) => REPORTED.has(result.verdict))
-    .map((result) => sarifResult(result, ruleIndex.get(result.control) ?? -1));
+    .map((result) => sarifResult(result, ruleIndex.get(result.control) ?? -1, fallback(result)));
   const { metadata } = assessment;
   const log = {
     $schema: SARIF_SCHEMA_URI,
@@ -88,8 +89,33 @@ function sarifRule(control: ControlEntry): object {
   };
 }
 
-function sarifResult(result: ControlResult, ruleIndex: number): object {
-  const locations = evidenceOf(result).map(sarifLocation);
+/**
+ * GitHub code scanning refuses a result without a location ("expected at least one location"),
+ * yet a not-assessed result has no evidence by definition. It then points at the bundle's
+ * manifest (what was collected), or else at another evidence file of the same subject.
+ */
+function fallbackLocations(assessment: Assessment): (result: ControlResult) => Provenance[] {
+  const bySubject = new Map<string, Provenance>();
+  for (const result of assessment.results) {
+    const first = evidenceOf(result, 1)[0];
+    if (first !== undefined && !bySubject.has(result.subject.key)) {
+      bySubject.set(result.subject.key, first);
+    }
+  }
+  const manifest = assessment.metadata.manifests[0];
+  const any = [...bySubject.values()][0];
+  return (result) => {
+    if (manifest !== undefined) {
+      return [{ member: 'manifest.json', source: manifest.source, sha256: manifest.sha256 }];
+    }
+    const own = bySubject.get(result.subject.key) ?? any;
+    return own === undefined ? [] : [{ ...own, line: undefined, column: undefined }];
+  };
+}
+
+function sarifResult(result: ControlResult, ruleIndex: number, fallback: Provenance[]): object {
+  const evidence = evidenceOf(result);
+  const locations = (evidence.length > 0 ? evidence : fallback).map(sarifLocation);
   return {
     ruleId: result.control,
     ruleIndex,

@@ -7,7 +7,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { renderSarif } from '../../../src/report/assessment/sarif.js';
 import { sarifKind, sarifLevel } from '../../../src/report/assessment/sarif-level.js';
-import { contosoAssessment, cloned } from './fixture.js';
+import { cloned, contosoAssessment, e19Assessment } from './fixture.js';
 
 interface SarifResult {
   ruleId: string;
@@ -114,5 +114,17 @@ describe('SARIF', () => {
         l.physicalLocation.artifactLocation.uri.startsWith('organization/exchange.role-group'),
       ),
     );
+  });
+
+  it('gives every result a location, as code scanning requires, even without evidence', async () => {
+    for (const assessment of [await contosoAssessment(), await e19Assessment()]) {
+      const sarif = run(renderSarif(assessment));
+      const open = sarif.results.filter((r) => r.kind === 'open');
+      assert.ok(open.length > 0, 'no not-assessed result to check');
+      for (const result of sarif.results) {
+        const uri = result.locations?.[0]?.physicalLocation.artifactLocation.uri ?? '';
+        assert.ok(uri.length > 0, `${result.ruleId} has no location`);
+      }
+    }
   });
 });

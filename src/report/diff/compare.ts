@@ -44,10 +44,12 @@ export interface AssessmentDiff {
   old: RunSummary;
   new: RunSummary;
   warnings: string[];
-  /** Failing now (fail or warn), and not passing or waived before (new control, server, or was unknown). */
+  /** Fails now (a must-control), and did not pass or was not waived before. */
   newFailures: ResultChange[];
-  /** Passed or was waived before, fails or warns now. */
+  /** Passed or was waived before, fails now. */
   regressed: ResultChange[];
+  /** A should-control warns now and did not before: listed, never a regression. */
+  newWarnings: ResultChange[];
   /** Failed or warned before, passes or is not applicable now. */
   fixed: ResultChange[];
   /** Was assessed before, is not assessed (or errored) now. */
@@ -55,7 +57,7 @@ export interface AssessmentDiff {
   waiversExpired: WaiverReport[];
   servers: { added: string[]; removed: string[] };
   versions: VersionChange[];
-  /** True when anything regressed or newly failed at must level: `exzt diff` then exits 1. */
+  /** True when anything newly failed or regressed: `exzt diff` then exits 1. */
   regression: boolean;
 }
 
@@ -65,12 +67,9 @@ const UNKNOWN: ReadonlySet<Verdict> = new Set(['not-assessed', 'error']);
 
 export function diffAssessments(before: Assessment, after: Assessment): AssessmentDiff {
   const changes = resultChanges(before, after);
-  const failingNow = changes.filter((c) => c.after !== null && FAILING.has(c.after));
-  const newFailures = failingNow.filter(
-    (c) => c.before === null || !(GOOD.has(c.before) || FAILING.has(c.before)),
-  );
+  const failingNow = changes.filter((c) => c.after === 'fail');
+  const newFailures = failingNow.filter((c) => c.before === null || !GOOD.has(c.before));
   const regressed = failingNow.filter((c) => c.before !== null && GOOD.has(c.before));
-  const mustFailed = [...newFailures, ...regressed].some((change) => change.after === 'fail');
 
   return {
     schemaVersion: DIFF_SCHEMA_VERSION,
@@ -79,6 +78,7 @@ export function diffAssessments(before: Assessment, after: Assessment): Assessme
     warnings: comparabilityWarnings(before, after),
     newFailures,
     regressed,
+    newWarnings: changes.filter((c) => c.after === 'warn'),
     fixed: changes.filter(
       (c) =>
         FAILING.has(c.before ?? 'pass') && (c.after === 'pass' || c.after === 'not-applicable'),
@@ -89,7 +89,7 @@ export function diffAssessments(before: Assessment, after: Assessment): Assessme
     waiversExpired: newlyExpired(before, after),
     servers: serverChanges(before, after),
     versions: versionChanges(before, after),
-    regression: mustFailed,
+    regression: newFailures.length > 0 || regressed.length > 0,
   };
 }
 

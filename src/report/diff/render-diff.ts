@@ -22,6 +22,7 @@ function sections(diff: AssessmentDiff): Array<[string, ResultChange[]]> {
   return [
     ['New failures', diff.newFailures],
     ['Regressed (passed or waived before)', diff.regressed],
+    ['New warnings (should-controls)', diff.newWarnings],
     ['Fixed', diff.fixed],
     ['Newly not assessed', diff.newlyNotAssessed],
   ];

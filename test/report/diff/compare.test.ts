@@ -82,8 +82,10 @@ describe('diffAssessments', () => {
     const after = cloned(before);
     find(after, 'pass', 'should').verdict = 'warn';
     const diff = diffAssessments(before, after);
-    assert.equal(diff.regressed.length, 1);
+    assert.equal(diff.newWarnings.length, 1);
+    assert.deepEqual(diff.regressed, []);
     assert.equal(diff.regression, false);
+    assert.match(renderDiff(diff, 'text'), /New warnings \(should-controls\) \(1\)/);
   });
 
   it('matches by subject key: a renamed display name is no change, a new key is a new server', async () => {

@@ -6,6 +6,7 @@
  * full schemas/assessment.schema.json, which the tests hold the JSON writer to.
  */
 import { readFile } from 'node:fs/promises';
+import { parseDocument } from 'yaml';
 import { ASSESSMENT_SCHEMA_VERSION, type Assessment } from '../../engine/assess/assessment.js';
 import { ExztError } from '../../errors.js';
 
@@ -49,9 +50,9 @@ export function parseAssessment(text: string, file: string): Assessment {
   } catch (error) {
     throw new ExztError(
       'INPUT',
-      `not JSON (${(error as Error).message}); expected an assessment saved by ` +
+      `not JSON (${syntaxMessage(error as Error)}); expected an assessment saved by ` +
         '`exzt assess --format json`',
-      { position: { file, ...jsonPosition(text, error as Error) }, cause: error },
+      { position: { file, ...jsonPosition(text) }, cause: error },
     );
   }
   checkAssessment(document, file);
@@ -116,12 +117,16 @@ function article(shape: Shape): string {
   return shape === 'object' || shape === 'array' ? `an ${shape}` : `a ${shape}`;
 }
 
-/** JSON.parse names a character offset ("at position 12"); editors want line and column. */
-function jsonPosition(text: string, error: Error): { line?: number; column?: number } {
-  const offset = /position (\d+)/.exec(error.message)?.[1];
-  if (offset === undefined) return {};
+/** Node 20's JSON.parse quotes the whole input back in its message; the reason is enough. */
+function syntaxMessage(error: Error): string {
+  return error.message.replace(/, (\.\.\.)?".*" is not valid JSON$/s, '');
+}
 
-  const before = text.slice(0, Number(offset));
-  const lines = before.split('\n');
-  return { line: lines.length, column: (lines.at(-1)?.length ?? 0) + 1 };
+/**
+ * Node 20's JSON.parse gives no position, so the YAML parser (JSON is YAML) is asked where the
+ * first error is; run only when the file is already known to be broken.
+ */
+function jsonPosition(text: string): { line?: number; column?: number } {
+  const position = parseDocument(text).errors[0]?.linePos?.[0];
+  return position === undefined ? {} : { line: position.line, column: position.col };
 }

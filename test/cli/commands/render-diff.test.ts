@@ -63,6 +63,12 @@ describe('exzt render and exzt diff on saved assessments of corpus E19', () => {
     assert.equal(notJson.status, 2);
     assert.match(notJson.stderr, /not\.csv.*not JSON/);
 
+    const broken = path.join(dir, 'broken.json');
+    writeFileSync(broken, '{\n  "schemaVersion": 1,\n  "results": [1, 2,, 3]\n}\n');
+    const syntax = exzt('render', broken);
+    assert.equal(syntax.status, 2);
+    assert.match(syntax.stderr, /broken\.json:3:\d+: not JSON \(Unexpected token ','\);/);
+
     const other = path.join(dir, 'other.json');
     writeFileSync(other, JSON.stringify({ schemaVersion: 2, results: [] }));
     const version = exzt('render', other);

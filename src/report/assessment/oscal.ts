@@ -19,6 +19,8 @@ export const EXZT_OSCAL_NS = 'urn:exzt:oscal';
 
 const AT_RISK: ReadonlySet<Verdict> = new Set(['fail', 'warn', 'waived']);
 
+// TODO(#4): the document is built whole before it is written (json.ts streams); on a 204-server
+// sample (7,372 results) that is 22 MB and about 2 s, fine today, not for estates ten times larger.
 export function renderOscal(assessment: Assessment): string {
   return `${JSON.stringify(oscalDocument(assessment), null, 2)}\n`;
 }

@@ -7,10 +7,14 @@ import { versionReportCommand } from './version-report.js';
 import { policyInitCommand } from './policy-init.js';
 import { policyValidateCommand } from './policy-validate.js';
 import { policyExplainCommand } from './policy-explain.js';
+import { renderCommand } from './render.js';
+import { diffCommand } from './diff.js';
 
 /** Every command exzt has; `exzt --help` lists them in this order. */
 export const COMMANDS: Command[] = [
   assessCommand,
+  renderCommand,
+  diffCommand,
   versionReportCommand,
   evidenceInspectCommand,
   evidenceVerifyCommand,

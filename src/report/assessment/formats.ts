@@ -5,7 +5,12 @@
  */
 import type { Assessment } from '../../engine/assess/assessment.js';
 import { ansiPaint, noPaint } from '../text-table.js';
+import { assessmentCsvChunks } from './csv.js';
 import { assessmentJsonChunks } from './json.js';
+import { junitChunks } from './junit.js';
+import { renderAssessmentMarkdown } from './markdown.js';
+import { renderOscal } from './oscal.js';
+import { renderSarif } from './sarif.js';
 import { renderAssessmentText } from './text.js';
 
 export interface RenderOptions {
@@ -37,6 +42,37 @@ export const ASSESSMENT_FORMATS: readonly AssessmentFormat[] = [
     summary: 'the whole Assessment (schemas/assessment.schema.json)',
     render: (assessment) => assessmentJsonChunks(assessment),
   },
+  {
+    name: 'sarif',
+    fileName: 'assessment.sarif',
+    summary: 'SARIF 2.1.0 for code-scanning dashboards: one rule per control',
+    render: (assessment) => [renderSarif(assessment)],
+  },
+  {
+    name: 'oscal',
+    fileName: 'assessment.oscal.json',
+    summary: 'OSCAL 1.1.2 assessment-results (JSON) for auditors',
+    render: (assessment) => [renderOscal(assessment)],
+  },
+  {
+    name: 'junit',
+    fileName: 'assessment.junit.xml',
+    summary: 'JUnit XML: one test case per control and subject, for CI test tabs',
+    render: (assessment) => junitChunks(assessment),
+  },
+  {
+    name: 'csv',
+    fileName: 'assessment.csv',
+    summary: 'one row per control and subject, formula-safe, for spreadsheets',
+    render: (assessment) => assessmentCsvChunks(assessment),
+  },
+  {
+    name: 'md',
+    fileName: 'assessment.md',
+    summary: 'a bounded Markdown summary for tickets and CI job summaries',
+    render: (assessment) => [renderAssessmentMarkdown(assessment)],
+  },
+  // The HTML writer (src/report/assessment/html/) adds its entry here.
 ];
 
 export function findFormat(name: string): AssessmentFormat | undefined {

@@ -5,6 +5,7 @@
  */
 import type { Assessment } from '../../engine/assess/assessment.js';
 import { ansiPaint, noPaint } from '../text-table.js';
+import { renderAssessmentHtml } from './html/render-html.js';
 import { assessmentJsonChunks } from './json.js';
 import { renderAssessmentText } from './text.js';
 
@@ -36,6 +37,12 @@ export const ASSESSMENT_FORMATS: readonly AssessmentFormat[] = [
     fileName: 'assessment.json',
     summary: 'the whole Assessment (schemas/assessment.schema.json)',
     render: (assessment) => assessmentJsonChunks(assessment),
+  },
+  {
+    name: 'html',
+    fileName: 'assessment.html',
+    summary: 'one self-contained page: overview, findings with filters, framework views',
+    render: (assessment) => renderAssessmentHtml(assessment),
   },
 ];
 

@@ -65,7 +65,8 @@ select, input { font: inherit; color: var(--fg); background: var(--bg); border: 
   border-radius: 4px; padding: 3px 6px; max-width: 260px; }
 input[type="search"] { width: 240px; }
 .pager { display: flex; gap: 10px; align-items: center; margin: 10px 0; }
-details.result { border: 1px solid var(--border); border-radius: 6px; margin: 4px 0; background: var(--bg); }
+details.result { border: 1px solid var(--border); border-radius: 6px; margin: 4px 0; background: var(--bg);
+  content-visibility: auto; contain-intrinsic-size: auto 52px; }
 details.result > summary { cursor: pointer; padding: 5px 10px; display: flex; flex-wrap: wrap; gap: 4px 10px;
   align-items: baseline; }
 details.result > summary .control { font-family: ui-monospace, monospace; font-size: 13px; }
@@ -85,7 +86,7 @@ code, .mono { font-family: ui-monospace, monospace; font-size: 12px; }
   nav.tabs, form.filters, .pager, button, .screen-only { display: none !important; }
   section.view, section.view.hidden { display: block !important; break-before: page; }
   section.view:first-of-type { break-before: auto; }
-  details.result { break-inside: avoid; }
+  details.result { break-inside: avoid; content-visibility: visible; }
   details.result > summary { list-style: none; }
   main { max-width: none; padding: 0; }
   body { font-size: 11px; }

@@ -5,6 +5,8 @@
  * Functions in src/report/assessment/html/browser/ are inlined into the report by their source
  * (report-script.ts): each must be an exported function declaration that uses only its
  * arguments, the DOM and the other exported functions of these modules.
+ * TODO(#4): the `lib="dom"` reference above makes DOM globals known to the type checker in every
+ * module, not only these; a tsconfig of their own would fence them in.
  */
 
 export function el(tag: string, className?: string, text?: string | number | null): HTMLElement {

@@ -91,6 +91,8 @@ export function waiverBlock(result: HtmlResult): HTMLElement {
   ]);
 }
 
+// TODO(#4): name the attestation itself (statement, attested by, date, expiry): the Assessment
+// records only that a pass rests on one, so the report can name the facts the control accepts.
 export function attestationText(control: ControlEntry): string {
   const facts =
     control.attestations.length === 0 ? 'an attested fact' : control.attestations.join(', ');

@@ -23,6 +23,13 @@ export const TOP_RISK_LIMIT = 10;
 /** Exposed before unknown (no fix exists for the version) before mitigated only. */
 const OPEN_STATES: readonly CveState[] = ['exposed', 'unknown', 'mitigated'];
 
+const STATE_WORDS: Readonly<Record<CveState, string>> = {
+  exposed: 'exposed',
+  unknown: 'exposure unknown',
+  mitigated: 'mitigated only, not fixed',
+  fixed: 'fixed',
+};
+
 export function topRisks(assessment: Assessment): TopRisk[] {
   return [
     ...knownExploitedRisks(assessment),
@@ -55,7 +62,7 @@ function knownExploitedRisks(assessment: Assessment): TopRisk[] {
     .map(([id, entry]) => ({
       kind: 'known-exploited',
       id,
-      title: `${id} (known exploited) ${entry.state} on ${plural(entry.subjects.size, 'server')}`,
+      title: `${id} (known exploited) ${STATE_WORDS[entry.state]} on ${plural(entry.subjects.size, 'server')}`,
       subjects: [...entry.subjects].sort(),
     }));
 }

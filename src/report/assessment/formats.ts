@@ -6,6 +6,7 @@
 import type { Assessment } from '../../engine/assess/assessment.js';
 import { ansiPaint, noPaint } from '../text-table.js';
 import { assessmentCsvChunks } from './csv.js';
+import { renderAssessmentHtml } from './html/render-html.js';
 import { assessmentJsonChunks } from './json.js';
 import { junitChunks } from './junit.js';
 import { renderAssessmentMarkdown } from './markdown.js';
@@ -43,6 +44,12 @@ export const ASSESSMENT_FORMATS: readonly AssessmentFormat[] = [
     render: (assessment) => assessmentJsonChunks(assessment),
   },
   {
+    name: 'html',
+    fileName: 'assessment.html',
+    summary: 'one self-contained page: overview, findings with filters, framework views',
+    render: (assessment) => renderAssessmentHtml(assessment),
+  },
+  {
     name: 'sarif',
     fileName: 'assessment.sarif',
     summary: 'SARIF 2.1.0 for code-scanning dashboards: one rule per control',
@@ -72,7 +79,6 @@ export const ASSESSMENT_FORMATS: readonly AssessmentFormat[] = [
     summary: 'a bounded Markdown summary for tickets and CI job summaries',
     render: (assessment) => [renderAssessmentMarkdown(assessment)],
   },
-  // The HTML writer (src/report/assessment/html/) adds its entry here.
 ];
 
 export function findFormat(name: string): AssessmentFormat | undefined {

@@ -33,6 +33,12 @@ export interface ParserSettings {
   wideUnits: boolean;
 }
 
+/** TEXT_CLASS bits: the text holds '&', '_' or CR (decode it), or a character ≥ 0x80. */
+const ESCAPED = 1;
+const HIGH = 2;
+const TEXT_CLASS = new Uint8Array(0x80);
+for (const code of [0x26 /* & */, 0x5f /* _ */, 0x0d /* CR */]) TEXT_CLASS[code] = ESCAPED;
+
 /** Markup (a tag, comment or PI) may be this much longer than maxStringChars before it is refused. */
 const MARKUP_SLACK_CHARS = 64 * 1024;
 
@@ -162,39 +168,41 @@ export class CliXmlParser implements TagReaderHost {
     return this.base + this.buffer.length;
   }
 
+  /**
+   * Between elements: whitespace is stepped over here, in the loop that finds the next '<', so
+   * the usual line break and indentation are read once (an indexOf and then a whitespace check
+   * would read them twice).
+   */
   private scan(): void {
     const buffer = this.buffer;
-    while (this.pos < buffer.length) {
-      const lt = buffer.indexOf('<', this.pos);
-      if (lt === -1) {
-        this.skipWhitespace(this.pos, buffer.length);
-        this.pos = buffer.length;
-        return;
+    const length = buffer.length;
+    let at = this.pos;
+    while (at < length) {
+      const code = buffer.charCodeAt(at);
+      if (code !== 0x3c /* < */) {
+        if (!isXmlSpace(code)) this.failText(at);
+        at++;
+        continue;
       }
 
-      if (lt > this.pos) this.skipWhitespace(this.pos, lt);
-      this.pos = lt;
-      const next = this.readMarkup(buffer, lt);
+      this.pos = at;
+      const next = this.readMarkup(buffer, at);
       if (next === NEED_MORE) return;
-      this.pos = next;
+      at = next;
     }
+    this.pos = length;
   }
 
   /** Between elements only whitespace may stand (CliXml has no mixed content). */
-  private skipWhitespace(from: number, to: number): void {
-    const buffer = this.buffer;
-    for (let i = from; i < to; i++) {
-      if (isXmlSpace(buffer.charCodeAt(i))) continue;
-
-      const open = this.assembler.innermostName();
-      const context = open === undefined ? 'outside the root element' : `inside ${open}`;
-      const found = JSON.stringify(this.textIn(i, i + 20));
-      this.failInBuffer(
-        'CLIXML_SYNTAX',
-        `unexpected text ${found} ${context}; expected an element`,
-        i,
-      );
-    }
+  private failText(at: number): never {
+    const open = this.assembler.innermostName();
+    const context = open === undefined ? 'outside the root element' : `inside ${open}`;
+    const found = JSON.stringify(this.textIn(at, at + 20));
+    return this.failInBuffer(
+      'CLIXML_SYNTAX',
+      `unexpected text ${found} ${context}; expected an element`,
+      at,
+    );
   }
 
   /** Reads the markup starting at '<'; returns the index after it, or NEED_MORE. */
@@ -370,18 +378,19 @@ export class CliXmlParser implements TagReaderHost {
   /** Finds the end tag that closes a text element; sets textStart/textEnd to the text between. */
   private readEndOf(buffer: string, info: TagInfo, afterTag: number, lt: number): number {
     // One pass finds the end of the text and whether it holds anything to decode.
+    // The loop stays on integers (no charCodeAt past the end, which gives NaN) and tests one
+    // table entry a character: TEXT_CLASS says whether it ends the text or needs decoding.
+    const length = buffer.length;
     let close = afterTag;
-    let escaped = false;
-    let high = false;
-    for (
-      let code = buffer.charCodeAt(close);
-      code !== 0x3c /* < */;
-      code = buffer.charCodeAt(++close)
-    ) {
-      if (code !== code) return this.needMoreText(buffer, info, afterTag, lt); // NaN: buffer ended
-      if (code === 0x26 /* & */ || code === 0x5f /* _ */ || code === 0x0d /* CR */) escaped = true;
-      else if (code >= 0x80) high = true;
+    let classes = 0;
+    for (; close < length; close++) {
+      const code = buffer.charCodeAt(close);
+      if (code === 0x3c /* < */) break;
+      classes |= code < 0x80 ? TEXT_CLASS[code]! : HIGH;
     }
+    if (close >= length) return this.needMoreText(buffer, info, afterTag, lt);
+    const escaped = (classes & ESCAPED) !== 0;
+    const high = (classes & HIGH) !== 0;
 
     const nameEnd = close + 2 + info.name.length;
     if (nameEnd >= buffer.length) return this.needMore(lt, info.name);

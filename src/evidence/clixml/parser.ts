@@ -61,6 +61,9 @@ export class CliXmlParser implements TagReaderHost {
   private textHigh = false;
   /** UTF-8 read as Latin-1, one character per byte (see byte-decoder.ts). */
   private readonly byteChars: boolean;
+  /** UTF-8 only: the bytes the buffer was read from, when known; buffer[0] is at sourceStart. */
+  private sourceBytes: Buffer | undefined = undefined;
+  private sourceStart = 0;
   /** Finished children of <Objs> not yet taken by the reader. */
   readonly completed: CliNode[] = [];
 
@@ -79,14 +82,18 @@ export class CliXmlParser implements TagReaderHost {
   /** Appends decoded text and reads every complete token in it. */
   push(text: string): void {
     const kept = this.pendingChars;
+    this.sourceBytes = undefined;
     this.replaceBuffer(kept === 0 ? text : this.buffer.slice(this.pos) + text, kept);
   }
 
   /**
    * Like push, but `text` begins with the pendingChars this parser holds (decoded again by the
-   * caller), so no string is joined and copied.
+   * caller), so no string is joined and copied. For UTF-8, `source` may give the bytes the text
+   * was read from (text[0] is source[sourceStart]), so values are decoded from them directly.
    */
-  pushWithPending(text: string): void {
+  pushWithPending(text: string, source?: Buffer, sourceStart = 0): void {
+    this.sourceBytes = this.byteChars ? source : undefined;
+    this.sourceStart = sourceStart;
     this.replaceBuffer(text, this.pendingChars);
   }
 
@@ -349,8 +356,10 @@ export class CliXmlParser implements TagReaderHost {
     if (!this.tag.selfClosing) {
       end = this.readEndOf(buffer, info, afterTag, lt);
       if (end === NEED_MORE) return NEED_MORE;
-      text = buffer.slice(this.textStart, this.textEnd);
-      if (this.textHigh && this.byteChars) text = utf8FromLatin1(text);
+      text =
+        this.textHigh && this.byteChars
+          ? this.utf8Text(buffer, this.textStart, this.textEnd)
+          : buffer.slice(this.textStart, this.textEnd);
       if (this.textEscaped) text = this.decodeText(text, this.textStart);
     }
 
@@ -373,6 +382,13 @@ export class CliXmlParser implements TagReaderHost {
     }
     this.assembler.primitive(node, member, info.id, at);
     return end;
+  }
+
+  /** UTF-8 bytes read as buffer[start, end), decoded: from the source bytes when they are known. */
+  private utf8Text(buffer: string, start: number, end: number): string {
+    const source = this.sourceBytes;
+    if (source === undefined) return utf8FromLatin1(buffer.slice(start, end));
+    return source.toString('utf8', this.sourceStart + start, this.sourceStart + end);
   }
 
   /** Finds the end tag that closes a text element; sets textStart/textEnd to the text between. */

@@ -2,7 +2,7 @@
  * The CliXml reader benchmark: for each generated export, runs every tool three times,
  * alternating, on a warm page cache, and reports the median throughput (start-up included) and
  * the peak RSS from /usr/bin/time. Prints a Markdown table and writes bench/results/clixml.md.
- * Usage: npm run bench:clixml   (generates bench/data/ first when it is missing)
+ * Usage: npm run bench:clixml [-- --only small|large]   (generates bench/data/ first when missing)
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -145,9 +145,18 @@ function availableTools(): Tool[] {
   return TOOLS.filter((tool) => hasXmllint || !tool.name.startsWith('xmllint'));
 }
 
+/** `--only small|large` measures one set (the other set's files are neither written nor read). */
+function selectedSet(): string | undefined {
+  const at = process.argv.indexOf('--only');
+  return at === -1 ? undefined : process.argv[at + 1];
+}
+
 async function main(): Promise<void> {
   const tools = availableTools();
-  const files = await ensureBenchData();
+  const only = selectedSet();
+  const files = (await ensureBenchData({ only })).filter(
+    (file) => only === undefined || file.set === only,
+  );
   const rows = files.flatMap((file) => benchmarkFile(file, tools));
 
   const report = [

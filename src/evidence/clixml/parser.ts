@@ -1,14 +1,17 @@
 /**
- * The CliXml tokenizer: a hand-written scanner over the text (UTF-8 read one byte a character,
- * see byte-decoder.ts) with indexOf and charCodeAt, no per-character regex or string building.
- * Text arrives in pieces; a token cut by the end of a piece is read again from its '<' when the
- * next piece has arrived, so nothing is half-applied. Untrusted input: no DTD, no entities beyond
- * the five predefined, bounded depth and strings.
+ * The CliXml tokenizer: a hand-written scanner over the text with charCodeAt in integer loops, no
+ * regex or string building per character. UTF-8 is read as Latin-1, one character per byte (see
+ * byte-decoder.ts), so this is a byte scanner on UTF-8 files; only kept values are decoded, from
+ * the chunk's bytes. Text arrives in pieces; a token cut by the end of a piece is read again from
+ * its '<' when the next piece has arrived, so nothing is half-applied. Untrusted input: no DTD,
+ * no entities beyond the five predefined, bounded depth and strings.
  *
- * TODO(#2): reads ~45-55 MB/s (UTF-8) and ~80-90 MB/s (UTF-16 LE) on the Get-Mailbox benchmark,
- * below the 100 MB/s target. Tokenizing alone (no nodes built) runs at ~55-70 MB/s in UTF-8, so
- * the next step is a byte-level scanner in one function per element shape; GC is ~19%, most of
- * it copying the objects the RefId window keeps (see bench/results/clixml.md).
+ * TODO(#2): the benchmark target, 2x xmllint's throughput (bench:clixml), is not met: exzt uses
+ * ~4x xmllint's CPU time in UTF-8 and ~3x in UTF-16 LE (docs/clixml.md, Performance).
+ * Garbage collection is ~25% of the time, mostly scavenges copying what the RefId window keeps
+ * (1,000 RefIds are ~250 mailboxes with every member); most of the rest is building the model's
+ * per-value objects (node, position, member Map entry). Reaching the target needs a model that
+ * allocates less per value (positions computed on demand from an offset), not a faster scanner.
  */
 import { ExztError, type ErrorCode } from '../../errors.js';
 import { DocumentAssembler } from './document-assembler.js';

@@ -2,7 +2,7 @@
  * The CliXml reader benchmark: for each generated export, runs every tool three times,
  * alternating, on a warm page cache, and reports the median throughput (start-up included) and
  * the peak RSS from /usr/bin/time. Prints a Markdown table and writes bench/results/clixml.md.
- * Usage: npm run bench:clixml   (generates bench/data/ first when it is missing)
+ * Usage: npm run bench:clixml [-- --only small|large]   (generates bench/data/ first when missing)
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -51,6 +51,8 @@ const TOOLS: Tool[] = [
 
 interface Run {
   seconds: number;
+  /** User plus system CPU time: steadier than wall time when other work shares the machine. */
+  cpuSeconds: number;
   peakRssKb: number;
   count: number | undefined;
 }
@@ -58,7 +60,7 @@ interface Run {
 function runOnce(command: string[]): Run {
   const timing = path.join(os.tmpdir(), `exzt-bench-time-${process.pid}.txt`);
   const started = process.hrtime.bigint();
-  const result = spawnSync(TIME_BINARY, ['-f', '%M', '-o', timing, ...command], {
+  const result = spawnSync(TIME_BINARY, ['-f', '%M %U %S', '-o', timing, ...command], {
     cwd: REPO_ROOT,
     encoding: 'utf8',
     maxBuffer: 1 << 20,
@@ -70,10 +72,20 @@ function runOnce(command: string[]): Run {
     );
   }
 
-  const peakRssKb = Number(readFileSync(timing, 'utf8').trim().split('\n').pop());
+  const [peakRssKb, user, system] = readFileSync(timing, 'utf8')
+    .trim()
+    .split('\n')
+    .pop()!
+    .split(' ')
+    .map(Number);
   rmSync(timing, { force: true });
   const printed = result.stdout.trim();
-  return { seconds, peakRssKb, count: printed === '' ? undefined : Number(printed) };
+  return {
+    seconds,
+    cpuSeconds: user! + system!,
+    peakRssKb: peakRssKb!,
+    count: printed === '' ? undefined : Number(printed),
+  };
 }
 
 function median(values: number[]): number {
@@ -96,7 +108,7 @@ function benchmarkFile(file: GeneratedFile, tools: Tool[]): Row[] {
     for (const row of rows) {
       const run = runOnce(row.tool.command(file)!);
       console.error(
-        `  ${path.basename(file.file)} ${row.tool.name} round ${round}: ${run.seconds.toFixed(2)} s, ${(run.peakRssKb / 1024).toFixed(0)} MB`,
+        `  ${path.basename(file.file)} ${row.tool.name} round ${round}: ${run.seconds.toFixed(2)} s, CPU ${run.cpuSeconds.toFixed(2)} s, ${(run.peakRssKb / 1024).toFixed(0)} MB`,
       );
       row.runs.push(run);
     }
@@ -115,14 +127,15 @@ function countCheck(row: Row): string {
 
 function tableOf(rows: Row[]): string {
   const header = [
-    '| file | encoding | size (MB) | objects | tool | median (s) | MB/s | peak RSS (MB) | count |',
-    '| --- | --- | ---: | ---: | --- | ---: | ---: | ---: | --- |',
+    '| file | encoding | size (MB) | objects | tool | median (s) | MB/s | median CPU (s) | peak RSS (MB) | count |',
+    '| --- | --- | ---: | ---: | --- | ---: | ---: | ---: | ---: | --- |',
   ];
   const lines = rows.map((row) => {
     const seconds = median(row.runs.map((run) => run.seconds));
+    const cpuSeconds = median(row.runs.map((run) => run.cpuSeconds));
     const rssMb = Math.max(...row.runs.map((run) => run.peakRssKb)) / 1024;
     const megabytes = row.file.bytes / 1e6;
-    return `| ${path.basename(row.file.file)} | ${row.file.encoding} | ${megabytes.toFixed(0)} | ${row.file.objects} | ${row.tool.name} | ${seconds.toFixed(2)} | ${(megabytes / seconds).toFixed(1)} | ${rssMb.toFixed(0)} | ${countCheck(row)} |`;
+    return `| ${path.basename(row.file.file)} | ${row.file.encoding} | ${megabytes.toFixed(0)} | ${row.file.objects} | ${row.tool.name} | ${seconds.toFixed(2)} | ${(megabytes / seconds).toFixed(1)} | ${cpuSeconds.toFixed(2)} | ${rssMb.toFixed(0)} | ${countCheck(row)} |`;
   });
   return [...header, ...lines].join('\n');
 }
@@ -145,9 +158,18 @@ function availableTools(): Tool[] {
   return TOOLS.filter((tool) => hasXmllint || !tool.name.startsWith('xmllint'));
 }
 
+/** `--only small|large` measures one set (the other set's files are neither written nor read). */
+function selectedSet(): string | undefined {
+  const at = process.argv.indexOf('--only');
+  return at === -1 ? undefined : process.argv[at + 1];
+}
+
 async function main(): Promise<void> {
   const tools = availableTools();
-  const files = await ensureBenchData();
+  const only = selectedSet();
+  const files = (await ensureBenchData({ only })).filter(
+    (file) => only === undefined || file.set === only,
+  );
   const rows = files.flatMap((file) => benchmarkFile(file, tools));
 
   const report = [
@@ -155,7 +177,8 @@ async function main(): Promise<void> {
     '',
     `Run ${new Date().toISOString()} by \`npm run bench:clixml\` on ${environment()}.`,
     `Each tool ${ROUNDS} times per file, alternating, warm page cache; median wall time including`,
-    'process start-up; peak RSS is the largest of the runs (`/usr/bin/time -f %M`). MB = 10^6 bytes.',
+    'process start-up; median user + system CPU time, which other work on the machine disturbs less;',
+    'peak RSS is the largest of the runs (`/usr/bin/time -f %M`). MB = 10^6 bytes.',
     '',
     tableOf(rows),
     '',

@@ -22,11 +22,18 @@ function hashOf(text: string): number {
   return hash;
 }
 
-const TAGS_BY_HASH = new Map<number, TagInfo>();
+/**
+ * Tags by the low bits of their hash: an array read instead of a Map lookup on every element.
+ * The tag names do not collide in these bits (checked here), and tagAt compares the text anyway.
+ */
+const TAG_SLOT_MASK = 0xfff;
+const TAGS_BY_SLOT: (TagInfo | undefined)[] = new Array<TagInfo | undefined>(
+  TAG_SLOT_MASK + 1,
+).fill(undefined);
 for (const info of TAGS_BY_ID) {
-  const hash = hashOf(info.name);
-  if (TAGS_BY_HASH.has(hash)) throw new Error(`tag hash collision: ${info.name}`);
-  TAGS_BY_HASH.set(hash, info);
+  const slot = hashOf(info.name) & TAG_SLOT_MASK;
+  if (TAGS_BY_SLOT[slot] !== undefined) throw new Error(`tag hash collision: ${info.name}`);
+  TAGS_BY_SLOT[slot] = info;
 }
 
 /** The tag spelled by buffer[start, end) whose hash is `hash`, or undefined. */
@@ -36,7 +43,7 @@ export function tagAt(
   end: number,
   hash: number,
 ): TagInfo | undefined {
-  const info = TAGS_BY_HASH.get(hash);
+  const info = TAGS_BY_SLOT[hash & TAG_SLOT_MASK];
   if (info === undefined || info.name.length !== end - start) return undefined;
   return spells(buffer, start, info.name) ? info : undefined;
 }

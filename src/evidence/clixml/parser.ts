@@ -1,14 +1,17 @@
 /**
- * The CliXml tokenizer: a hand-written scanner over the text (UTF-8 read one byte a character,
- * see byte-decoder.ts) with indexOf and charCodeAt, no per-character regex or string building.
- * Text arrives in pieces; a token cut by the end of a piece is read again from its '<' when the
- * next piece has arrived, so nothing is half-applied. Untrusted input: no DTD, no entities beyond
- * the five predefined, bounded depth and strings.
+ * The CliXml tokenizer: a hand-written scanner over the text with charCodeAt in integer loops, no
+ * regex or string building per character. UTF-8 is read as Latin-1, one character per byte (see
+ * byte-decoder.ts), so this is a byte scanner on UTF-8 files; only kept values are decoded, from
+ * the chunk's bytes. Text arrives in pieces; a token cut by the end of a piece is read again from
+ * its '<' when the next piece has arrived, so nothing is half-applied. Untrusted input: no DTD,
+ * no entities beyond the five predefined, bounded depth and strings.
  *
- * TODO(#2): reads ~45-55 MB/s (UTF-8) and ~80-90 MB/s (UTF-16 LE) on the Get-Mailbox benchmark,
- * below the 100 MB/s target. Tokenizing alone (no nodes built) runs at ~55-70 MB/s in UTF-8, so
- * the next step is a byte-level scanner in one function per element shape; GC is ~19%, most of
- * it copying the objects the RefId window keeps (see bench/results/clixml.md).
+ * TODO(#2): the benchmark target, 2x xmllint's throughput (bench:clixml), is not met: exzt uses
+ * ~4x xmllint's CPU time in UTF-8 and ~3x in UTF-16 LE (docs/clixml.md, Performance).
+ * Garbage collection is ~25% of the time, mostly scavenges copying what the RefId window keeps
+ * (1,000 RefIds are ~250 mailboxes with every member); most of the rest is building the model's
+ * per-value objects (node, position, member Map entry). Reaching the target needs a model that
+ * allocates less per value (positions computed on demand from an offset), not a faster scanner.
  */
 import { ExztError, type ErrorCode } from '../../errors.js';
 import { DocumentAssembler } from './document-assembler.js';
@@ -33,6 +36,12 @@ export interface ParserSettings {
   wideUnits: boolean;
 }
 
+/** TEXT_CLASS bits: the text holds '&', '_' or CR (decode it), or a character ≥ 0x80. */
+const ESCAPED = 1;
+const HIGH = 2;
+const TEXT_CLASS = new Uint8Array(0x80);
+for (const code of [0x26 /* & */, 0x5f /* _ */, 0x0d /* CR */]) TEXT_CLASS[code] = ESCAPED;
+
 /** Markup (a tag, comment or PI) may be this much longer than maxStringChars before it is refused. */
 const MARKUP_SLACK_CHARS = 64 * 1024;
 
@@ -55,6 +64,9 @@ export class CliXmlParser implements TagReaderHost {
   private textHigh = false;
   /** UTF-8 read as Latin-1, one character per byte (see byte-decoder.ts). */
   private readonly byteChars: boolean;
+  /** UTF-8 only: the bytes the buffer was read from, when known; buffer[0] is at sourceStart. */
+  private sourceBytes: Buffer | undefined = undefined;
+  private sourceStart = 0;
   /** Finished children of <Objs> not yet taken by the reader. */
   readonly completed: CliNode[] = [];
 
@@ -73,14 +85,18 @@ export class CliXmlParser implements TagReaderHost {
   /** Appends decoded text and reads every complete token in it. */
   push(text: string): void {
     const kept = this.pendingChars;
+    this.sourceBytes = undefined;
     this.replaceBuffer(kept === 0 ? text : this.buffer.slice(this.pos) + text, kept);
   }
 
   /**
    * Like push, but `text` begins with the pendingChars this parser holds (decoded again by the
-   * caller), so no string is joined and copied.
+   * caller), so no string is joined and copied. For UTF-8, `source` may give the bytes the text
+   * was read from (text[0] is source[sourceStart]), so values are decoded from them directly.
    */
-  pushWithPending(text: string): void {
+  pushWithPending(text: string, source?: Buffer, sourceStart = 0): void {
+    this.sourceBytes = this.byteChars ? source : undefined;
+    this.sourceStart = sourceStart;
     this.replaceBuffer(text, this.pendingChars);
   }
 
@@ -162,39 +178,41 @@ export class CliXmlParser implements TagReaderHost {
     return this.base + this.buffer.length;
   }
 
+  /**
+   * Between elements: whitespace is stepped over here, in the loop that finds the next '<', so
+   * the usual line break and indentation are read once (an indexOf and then a whitespace check
+   * would read them twice).
+   */
   private scan(): void {
     const buffer = this.buffer;
-    while (this.pos < buffer.length) {
-      const lt = buffer.indexOf('<', this.pos);
-      if (lt === -1) {
-        this.skipWhitespace(this.pos, buffer.length);
-        this.pos = buffer.length;
-        return;
+    const length = buffer.length;
+    let at = this.pos;
+    while (at < length) {
+      const code = buffer.charCodeAt(at);
+      if (code !== 0x3c /* < */) {
+        if (!isXmlSpace(code)) this.failText(at);
+        at++;
+        continue;
       }
 
-      if (lt > this.pos) this.skipWhitespace(this.pos, lt);
-      this.pos = lt;
-      const next = this.readMarkup(buffer, lt);
+      this.pos = at;
+      const next = this.readMarkup(buffer, at);
       if (next === NEED_MORE) return;
-      this.pos = next;
+      at = next;
     }
+    this.pos = length;
   }
 
   /** Between elements only whitespace may stand (CliXml has no mixed content). */
-  private skipWhitespace(from: number, to: number): void {
-    const buffer = this.buffer;
-    for (let i = from; i < to; i++) {
-      if (isXmlSpace(buffer.charCodeAt(i))) continue;
-
-      const open = this.assembler.innermostName();
-      const context = open === undefined ? 'outside the root element' : `inside ${open}`;
-      const found = JSON.stringify(this.textIn(i, i + 20));
-      this.failInBuffer(
-        'CLIXML_SYNTAX',
-        `unexpected text ${found} ${context}; expected an element`,
-        i,
-      );
-    }
+  private failText(at: number): never {
+    const open = this.assembler.innermostName();
+    const context = open === undefined ? 'outside the root element' : `inside ${open}`;
+    const found = JSON.stringify(this.textIn(at, at + 20));
+    return this.failInBuffer(
+      'CLIXML_SYNTAX',
+      `unexpected text ${found} ${context}; expected an element`,
+      at,
+    );
   }
 
   /** Reads the markup starting at '<'; returns the index after it, or NEED_MORE. */
@@ -341,8 +359,10 @@ export class CliXmlParser implements TagReaderHost {
     if (!this.tag.selfClosing) {
       end = this.readEndOf(buffer, info, afterTag, lt);
       if (end === NEED_MORE) return NEED_MORE;
-      text = buffer.slice(this.textStart, this.textEnd);
-      if (this.textHigh && this.byteChars) text = utf8FromLatin1(text);
+      text =
+        this.textHigh && this.byteChars
+          ? this.utf8Text(buffer, this.textStart, this.textEnd)
+          : buffer.slice(this.textStart, this.textEnd);
       if (this.textEscaped) text = this.decodeText(text, this.textStart);
     }
 
@@ -367,21 +387,29 @@ export class CliXmlParser implements TagReaderHost {
     return end;
   }
 
+  /** UTF-8 bytes read as buffer[start, end), decoded: from the source bytes when they are known. */
+  private utf8Text(buffer: string, start: number, end: number): string {
+    const source = this.sourceBytes;
+    if (source === undefined) return utf8FromLatin1(buffer.slice(start, end));
+    return source.toString('utf8', this.sourceStart + start, this.sourceStart + end);
+  }
+
   /** Finds the end tag that closes a text element; sets textStart/textEnd to the text between. */
   private readEndOf(buffer: string, info: TagInfo, afterTag: number, lt: number): number {
     // One pass finds the end of the text and whether it holds anything to decode.
+    // The loop stays on integers (no charCodeAt past the end, which gives NaN) and tests one
+    // table entry a character: TEXT_CLASS says whether it ends the text or needs decoding.
+    const length = buffer.length;
     let close = afterTag;
-    let escaped = false;
-    let high = false;
-    for (
-      let code = buffer.charCodeAt(close);
-      code !== 0x3c /* < */;
-      code = buffer.charCodeAt(++close)
-    ) {
-      if (code !== code) return this.needMoreText(buffer, info, afterTag, lt); // NaN: buffer ended
-      if (code === 0x26 /* & */ || code === 0x5f /* _ */ || code === 0x0d /* CR */) escaped = true;
-      else if (code >= 0x80) high = true;
+    let classes = 0;
+    for (; close < length; close++) {
+      const code = buffer.charCodeAt(close);
+      if (code === 0x3c /* < */) break;
+      classes |= code < 0x80 ? TEXT_CLASS[code]! : HIGH;
     }
+    if (close >= length) return this.needMoreText(buffer, info, afterTag, lt);
+    const escaped = (classes & ESCAPED) !== 0;
+    const high = (classes & HIGH) !== 0;
 
     const nameEnd = close + 2 + info.name.length;
     if (nameEnd >= buffer.length) return this.needMore(lt, info.name);

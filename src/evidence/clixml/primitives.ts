@@ -102,7 +102,7 @@ function readTextPrimitive(
         ? { kind: 'version', value: text.trim(), name, position }
         : undefined;
     case TAG.G:
-      return GUID_TEXT.test(text)
+      return isPlainGuid(text) || GUID_TEXT.test(text)
         ? { kind: 'guid', value: text.trim(), name, position }
         : undefined;
     case TAG.URI:
@@ -152,6 +152,23 @@ function readBoundedInteger(
   return { kind: 'number', tag, value, text: text.trim(), name, position };
 }
 
+/** Fast path for the usual GUID: 36 characters, hex digits with '-' at 8, 13, 18 and 23. */
+function isPlainGuid(text: string): boolean {
+  if (text.length !== 36) return false;
+  for (let i = 0; i < 36; i++) {
+    const code = text.charCodeAt(i);
+    const dash = i === 8 || i === 13 || i === 18 || i === 23;
+    if (dash ? code !== 0x2d : hexValue(code) === -1) return false;
+  }
+  return true;
+}
+
+function hexValue(code: number): number {
+  if (code >= 0x30 && code <= 0x39) return code - 0x30;
+  const lower = code | 0x20;
+  return lower >= 0x61 && lower <= 0x66 ? lower - 0x57 : -1;
+}
+
 /** Fast path for the usual `-123` (at most 15 digits, so exact); undefined for anything else. */
 function plainInteger(text: string): number | undefined {
   const negative = text.charCodeAt(0) === 0x2d;
@@ -173,9 +190,12 @@ function readBigInteger(
   name: string | undefined,
   position: NodePosition,
 ): CliPrimitive | undefined {
-  if (!INTEGER_TEXT.test(text)) return undefined;
+  // Most 64-bit values (sizes, enum values) are short: a BigInt from a number is cheaper than
+  // parsing text, and plainInteger is exact up to 15 digits.
+  const plain = plainInteger(text);
+  if (plain === undefined && !INTEGER_TEXT.test(text)) return undefined;
 
-  const value = BigInt(text.trim());
+  const value = plain === undefined ? BigInt(text.trim()) : BigInt(plain);
   const [low, high] = BIGINT_RANGES[tag];
   if (value < low || value > high) return undefined;
   return { kind: 'bigint', tag, value, name, position };

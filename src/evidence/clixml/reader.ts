@@ -138,7 +138,7 @@ class CliXmlFeed {
 
       const text = decoder.text(bytes, start, end);
       if (text instanceof EncodingFault) this.failEncoding(text, overlapping);
-      if (overlapping) parser.pushWithPending(text);
+      if (overlapping) parser.pushWithPending(text, bytes, start);
       else parser.push(text);
       if (parser.completed.length > 0) yield this.take();
     }

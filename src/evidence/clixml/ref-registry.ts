@@ -33,12 +33,13 @@ interface KeptObject {
 
 export class RefRegistry {
   private readonly typeNameLists = new Map<string, readonly string[]>();
-  private readonly objects = new Map<string, KeptObject>();
+  /** Keyed by idKey: the number for a decimal id (hashing a Smi is cheaper), else the text. */
+  private readonly objects = new Map<IdKey, KeptObject>();
   private readonly window: number;
   // Ids in definition and in reference order, as rings: slot n % window holds the id of event n.
   // Evicting through a Map's own order would rescan the holes its deletions leave at the front.
-  private readonly definedIds: (string | undefined)[];
-  private readonly referencedIds: (string | undefined)[];
+  private readonly definedIds: (IdKey | undefined)[];
+  private readonly referencedIds: (IdKey | undefined)[];
   private definitions = 0;
   private references = 0;
   private highestEvictedNumber = -1;
@@ -46,8 +47,8 @@ export class RefRegistry {
 
   constructor(refWindow: number) {
     this.window = Math.max(1, refWindow);
-    this.definedIds = new Array<string | undefined>(this.window).fill(undefined);
-    this.referencedIds = new Array<string | undefined>(this.window).fill(undefined);
+    this.definedIds = new Array<IdKey | undefined>(this.window).fill(undefined);
+    this.referencedIds = new Array<IdKey | undefined>(this.window).fill(undefined);
   }
 
   /** False when the document has more type-name lists than the reader keeps. */
@@ -64,12 +65,13 @@ export class RefRegistry {
   }
 
   defineObject(refId: string, object: CliObject): void {
+    const key = idKey(refId);
     const definedAt = this.definitions++;
     const slot = definedAt % this.window;
     const leaving = this.definedIds[slot];
-    this.definedIds[slot] = refId;
+    this.definedIds[slot] = key;
     // A RefId defined again maps to its newer object; the older one's slots no longer count.
-    this.objects.set(refId, { object, definedAt, referencedAt: -1 });
+    this.objects.set(key, { object, definedAt, referencedAt: -1 });
 
     const kept = leaving === undefined ? undefined : this.objects.get(leaving);
     if (kept?.definedAt === definedAt - this.window && !this.isRecentlyReferenced(kept)) {
@@ -78,24 +80,24 @@ export class RefRegistry {
   }
 
   resolveObject(refId: string): RefLookup {
-    const kept = this.objects.get(refId);
+    const key = idKey(refId);
+    const kept = this.objects.get(key);
     if (kept !== undefined) {
-      this.noteReference(refId, kept);
+      this.noteReference(key, kept);
       return kept.object;
     }
 
-    const number = decimalId(refId);
     const evicted =
-      number === undefined ? this.evictedOtherIds.has(refId) : number <= this.highestEvictedNumber;
+      typeof key === 'string' ? this.evictedOtherIds.has(key) : key <= this.highestEvictedNumber;
     return evicted ? 'evicted' : 'unknown';
   }
 
-  private noteReference(refId: string, kept: KeptObject): void {
+  private noteReference(key: IdKey, kept: KeptObject): void {
     const referencedAt = this.references++;
     kept.referencedAt = referencedAt;
     const slot = referencedAt % this.window;
     const leaving = this.referencedIds[slot];
-    this.referencedIds[slot] = refId;
+    this.referencedIds[slot] = key;
 
     const other = leaving === undefined ? undefined : this.objects.get(leaving);
     if (other?.referencedAt === referencedAt - this.window && !this.isRecentlyDefined(other)) {
@@ -111,16 +113,25 @@ export class RefRegistry {
     return kept.referencedAt >= 0 && kept.referencedAt >= this.references - this.window;
   }
 
-  private evict(refId: string): void {
-    this.objects.delete(refId);
-    const number = decimalId(refId);
-    if (number === undefined) this.evictedOtherIds.add(refId);
-    else if (number > this.highestEvictedNumber) this.highestEvictedNumber = number;
+  private evict(key: IdKey): void {
+    this.objects.delete(key);
+    if (typeof key === 'string') this.evictedOtherIds.add(key);
+    else if (key > this.highestEvictedNumber) this.highestEvictedNumber = key;
   }
 }
 
-const DECIMAL_ID = /^(?:0|[1-9][0-9]{0,14})$/;
+/** A RefId as a map key: a decimal id without leading zeros (up to 15 digits) is its number. */
+type IdKey = number | string;
 
-function decimalId(refId: string): number | undefined {
-  return DECIMAL_ID.test(refId) ? Number(refId) : undefined;
+function idKey(refId: string): IdKey {
+  const length = refId.length;
+  if (length === 0 || length > 15 || (length > 1 && refId.charCodeAt(0) === 0x30)) return refId;
+
+  let value = 0;
+  for (let i = 0; i < length; i++) {
+    const digit = refId.charCodeAt(i) - 0x30;
+    if (digit < 0 || digit > 9) return refId;
+    value = value * 10 + digit;
+  }
+  return value;
 }

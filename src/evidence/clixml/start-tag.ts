@@ -82,7 +82,13 @@ export class StartTagReader implements AttributeDecoder {
         return i + 2;
       }
 
-      i = this.readAttribute(buffer, i, lt);
+      // `N="` is by far the most common attribute: go straight to its value.
+      i =
+        code === 0x4e /* N */ &&
+        buffer.charCodeAt(i + 1) === 0x3d /* = */ &&
+        buffer.charCodeAt(i + 2) === 0x22 /* " */
+          ? this.readMemberName(buffer, i + 3, 0x22, lt)
+          : this.readAttribute(buffer, i, lt);
       if (i === NEED_MORE) return NEED_MORE;
     }
   }

@@ -113,7 +113,11 @@ function mergeCounts(counts: UsageCount[]): UsageCount[] {
     entry.last = latest(entry.last, count.last);
   }
   return [...merged.values()].sort(
-    (a, b) => compare(a.what, b.what) || compare(a.user, b.user) || compare(a.clientIp, b.clientIp) || compare(a.reason, b.reason),
+    (a, b) =>
+      compare(a.what, b.what) ||
+      compare(a.user, b.user) ||
+      compare(a.clientIp, b.clientIp) ||
+      compare(a.reason, b.reason),
   );
 }
 
@@ -126,7 +130,8 @@ function mergeClients(uses: ClientUse[]): ClientUse[] {
     else entry.count += use.count;
   }
   return [...merged.values()].sort(
-    (a, b) => compare(a.client, b.client) || compare(a.version, b.version) || compare(a.user, b.user),
+    (a, b) =>
+      compare(a.client, b.client) || compare(a.version, b.version) || compare(a.user, b.user),
   );
 }
 

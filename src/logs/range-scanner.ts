@@ -81,7 +81,8 @@ export class RangeScanner {
 
   constructor(private readonly options: RangeOptions) {
     this.fields = options.startFields;
-    this.layout = options.startFields === null ? TEXT_LAYOUT : layoutFromFields(options.startFields);
+    this.layout =
+      options.startFields === null ? TEXT_LAYOUT : layoutFromFields(options.startFields);
     this.logType = options.logType;
     this.usage = options.policy === null ? null : new UsageTally(options.policy);
   }
@@ -149,7 +150,7 @@ export class RangeScanner {
 
   private scanEveryLine(data: Buffer, end: number, candidates: number[]): void {
     let next = 0;
-    for (let start = 0; start <= end; ) {
+    for (let start = 0; start <= end;) {
       const stop = data.indexOf(NEWLINE, start);
       this.lineNo += 1;
       while (next < candidates.length && (candidates[next] ?? 0) < start) next += 1;
@@ -176,7 +177,7 @@ export class RangeScanner {
   /** Records the first data line's time, and keeps the last data line for the newest time. */
   private noteCoverage(data: Buffer, end: number): void {
     let tries = 0;
-    for (let start = 0; this.oldest === null && start <= end && tries < 5; ) {
+    for (let start = 0; this.oldest === null && start <= end && tries < 5;) {
       const stop = lineEnd(data, start);
       if (data[start] !== HASH) {
         tries += 1;
@@ -205,7 +206,11 @@ export class RangeScanner {
     }
     if (end - start > MAX_LINE_BYTES || data.subarray(start, end).includes(0)) {
       const reason = end - start > MAX_LINE_BYTES ? 'too-long' : 'binary';
-      this.addBad(reason, data.subarray(start, Math.min(end, start + MAX_SAMPLE_CHARS)), this.lineNo);
+      this.addBad(
+        reason,
+        data.subarray(start, Math.min(end, start + MAX_SAMPLE_CHARS)),
+        this.lineNo,
+      );
       return;
     }
 
@@ -229,7 +234,10 @@ export class RangeScanner {
   private parse(line: string): LogRecord | null {
     const names = this.layout.names;
     const first = names[0];
-    if (first !== undefined && line.slice(0, first.length + 1).toLowerCase() === first + this.layout.separator) {
+    if (
+      first !== undefined &&
+      line.slice(0, first.length + 1).toLowerCase() === first + this.layout.separator
+    ) {
       return null;
     }
     const record = readRecord(line, this.layout, this.logType);
@@ -289,9 +297,9 @@ export class RangeScanner {
     this.badCount += 1;
     if (this.badSamples.length >= MAX_BAD_LINE_SAMPLES) return;
     // Control characters are shown escaped so a binary line cannot disturb a terminal.
-    const text = bytes
-      .toString('latin1')
-      .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+    const text = [...bytes.toString('latin1')]
+      .map((c) => (isControl(c) ? `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}` : c))
+      .join('');
     this.badSamples.push({ file: this.options.file, line, reason, text });
   }
 
@@ -343,8 +351,18 @@ function lineEnd(data: Buffer, from: number): number {
 
 function countNewlines(data: Buffer, from: number, to: number): number {
   let count = 0;
-  for (let at = data.indexOf(NEWLINE, from); at !== -1 && at < to; at = data.indexOf(NEWLINE, at + 1)) {
+  for (
+    let at = data.indexOf(NEWLINE, from);
+    at !== -1 && at < to;
+    at = data.indexOf(NEWLINE, at + 1)
+  ) {
     count += 1;
   }
   return count;
+}
+
+/** C0 controls other than tab, and DEL. */
+function isControl(char: string): boolean {
+  const code = char.charCodeAt(0);
+  return (code < 32 && code !== 9) || code === 127;
 }

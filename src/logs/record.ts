@@ -81,12 +81,14 @@ function iisRecord(get: (...names: string[]) => string | null): Omit<LogRecord, 
   };
 }
 
-/** `2021-03-03T12:00:00(.123)(Z)` and `2021-03-03 12:00:00` → ISO with Z; else null. */
+/** `2021-03-03T12:00:00(.123)(Z)` and `2021-03-03 12:00:00` → `…T12:00:00.000Z`; else null. */
 export function normaliseTime(text: string | null): string | null {
   if (text === null) return null;
   const match = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}:\d{2})(\.\d+)?Z?$/.exec(text.trim());
   if (match === null) return null;
-  return `${match[1]}T${match[2]}${match[3] ?? ''}Z`;
+  // Milliseconds always three digits, so instants compare correctly as strings.
+  const fraction = (match[3] ?? '.').slice(1).padEnd(3, '0').slice(0, 3);
+  return `${match[1]}T${match[2]}.${fraction}Z`;
 }
 
 /** POP3/IMAP4 logs write `cIp` as address:port; IPv6 as [addr]:port. */

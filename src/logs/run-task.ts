@@ -156,8 +156,12 @@ async function scanZip(
       // The bundle reader's limits: no links, no encryption, no zip bombs.
       checkEntry(entry, name, task.label, ZIP_LIMITS, seen);
       const stream = (await zip.openReadStreamPromise(entry)) as AsyncIterable<Buffer>;
-      const member = /\.gz$/i.test(name) ? (stream as NodeJS.ReadableStream).pipe(createGunzip()) : stream;
-      results.push(await scanStream(member as AsyncIterable<Buffer>, `${task.label}!${name}`, settings));
+      const member = /\.gz$/i.test(name)
+        ? (stream as NodeJS.ReadableStream).pipe(createGunzip())
+        : stream;
+      results.push(
+        await scanStream(member as AsyncIterable<Buffer>, `${task.label}!${name}`, settings),
+      );
     }
   } finally {
     zip.close();

@@ -60,8 +60,8 @@ export class UsageTally {
 
     const user = record.user ?? '(anonymous)';
     this.checkAdmin(record, ip, user, address, where);
-    this.checkLegacy(record, ip, user, where);
-    this.checkAddress(record, ip, user, address, where);
+    this.checkLegacy(record, user, where);
+    this.checkAddress(record, ip, address, where);
     this.countVersion(record, user);
   }
 
@@ -75,30 +75,36 @@ export class UsageTally {
     const endpoint = adminEndpoint(record);
     if (endpoint === null) return;
 
-    if (!address.admin) this.count('adminAccess', endpoint, user, ip, 'outside the admin networks', record, where);
+    if (!address.admin)
+      this.count('adminAccess', endpoint, user, ip, 'outside the admin networks', record, where);
     if (record.time !== null && !this.inAdminHours(record.time)) {
       this.count('adminAccess', endpoint, user, ip, 'outside admin hours', record, where);
     }
   }
 
-  private checkLegacy(record: LogRecord, ip: string, user: string, where: string): void {
+  private checkLegacy(record: LogRecord, user: string, where: string): void {
     if (record.authenticationType?.toLowerCase() === 'basic') {
       const protocol = (record.protocol ?? 'unknown').toLowerCase();
-      this.count('basicAuth', `basic:${protocol}`, user, '', 'Basic authentication', record, where, ip);
+      this.count('basicAuth', `basic:${protocol}`, user, '', 'Basic authentication', record, where);
     }
     const legacy = legacyProtocol(record);
-    if (legacy !== null) this.count('legacyProtocols', legacy, user, '', 'legacy protocol', record, where, ip);
+    if (legacy !== null)
+      this.count('legacyProtocols', legacy, user, '', 'legacy protocol', record, where);
   }
 
-  private checkAddress(
-    record: LogRecord,
-    ip: string,
-    user: string,
-    address: AddressClass,
-    where: string,
-  ): void {
-    if (address.server) this.count('clientAddresses', 'client', '', ip, 'from a server network', record, where, user);
-    else if (!address.known) this.count('clientAddresses', 'client', '', ip, 'outside every policy network', record, where, user);
+  private checkAddress(record: LogRecord, ip: string, address: AddressClass, where: string): void {
+    if (address.server)
+      this.count('clientAddresses', 'client', '', ip, 'from a server network', record, where);
+    else if (!address.known)
+      this.count(
+        'clientAddresses',
+        'client',
+        '',
+        ip,
+        'outside every policy network',
+        record,
+        where,
+      );
   }
 
   private countVersion(record: LogRecord, user: string): void {
@@ -112,7 +118,7 @@ export class UsageTally {
     else this.versions.set(key, { ...agent, user, count: 1 });
   }
 
-  /** Adds one use; `sampleOther` fills the user or address the key leaves out (first seen). */
+  /** Adds one use under its key; an empty user or address means "any" (the key leaves it out). */
   private count(
     table: keyof UsageTally['tables'],
     what: string,
@@ -121,7 +127,6 @@ export class UsageTally {
     reason: string,
     record: LogRecord,
     where: string,
-    sampleOther = '',
   ): void {
     const map = this.tables[table];
     const key = `${what}|${user}|${ip}|${reason}`;
@@ -137,8 +142,8 @@ export class UsageTally {
     }
     map.set(key, {
       what,
-      user: user === '' ? sampleOther : user,
-      clientIp: ip === '' ? sampleOther : ip,
+      user,
+      clientIp: ip,
       reason,
       count: 1,
       first: record.time,
@@ -154,7 +159,9 @@ export class UsageTally {
     const address = parseIpAddress(ip);
     const within = (ranges: IpRange[]): boolean =>
       address !== undefined &&
-      ranges.some((r) => r.version === address.version && r.first <= address.value && address.value <= r.last);
+      ranges.some(
+        (r) => r.version === address.version && r.first <= address.value && address.value <= r.last,
+      );
     const verdict: AddressClass = {
       local: address !== undefined && isLocalOnly(address),
       admin: within(this.adminNets),

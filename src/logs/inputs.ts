@@ -18,16 +18,22 @@ export const RANGE_BYTES = 32 * 1024 * 1024;
 /** Files a folder walk picks up; a file named on the command line is read whatever its name. */
 const LOG_EXTENSIONS = /\.(log|txt|csv|gz|zip)$/i;
 
-export async function scanTasks(paths: readonly string[], cwd: string): Promise<ScanTask[]> {
+export async function scanTasks(
+  paths: readonly string[],
+  cwd: string,
+  rangeBytes = RANGE_BYTES,
+): Promise<ScanTask[]> {
   const tasks: ScanTask[] = [];
   for (const given of paths) {
     const absolute = path.resolve(cwd, given);
     const info = await statOrThrow(absolute, given);
     if (info.isDirectory()) {
       for (const file of await filesUnder(absolute)) {
-        tasks.push(...(await tasksFor(file, path.join(given, path.relative(absolute, file)))));
+        tasks.push(
+          ...(await tasksFor(file, path.join(given, path.relative(absolute, file)), rangeBytes)),
+        );
       }
-    } else tasks.push(...(await tasksFor(absolute, given)));
+    } else tasks.push(...(await tasksFor(absolute, given, rangeBytes)));
   }
   return tasks;
 }
@@ -50,15 +56,15 @@ async function filesUnder(folder: string): Promise<string[]> {
     .sort();
 }
 
-async function tasksFor(file: string, label: string): Promise<ScanTask[]> {
+async function tasksFor(file: string, label: string, rangeBytes: number): Promise<ScanTask[]> {
   const { size } = await stat(file);
   const labelled = label.split(path.sep).join('/');
   if (/\.gz$/i.test(file)) return [{ kind: 'gzip', path: file, label: labelled, size }];
   if (/\.zip$/i.test(file)) return [{ kind: 'zip', path: file, label: labelled, size }];
 
   const tasks: ScanTask[] = [];
-  for (let start = 0; start < size || start === 0; start += RANGE_BYTES) {
-    const end = Math.min(size, start + RANGE_BYTES);
+  for (let start = 0; start < size || start === 0; start += rangeBytes) {
+    const end = Math.min(size, start + rangeBytes);
     tasks.push({ kind: 'range', path: file, label: labelled, start, end, size });
     if (end >= size) break;
   }

@@ -162,16 +162,37 @@ export class RangeScanner {
 
   private scanCandidates(data: Buffer, end: number, candidates: number[]): void {
     const headers = headerStarts(data, end, this.lineNo === 0 && this.options.atFileStart);
-    const interesting = mergeSorted(candidates, headers);
+    const interesting = mergeSorted(mergeSorted(candidates, headers), binaryStarts(data, end));
     let cursor = 0;
     for (const start of interesting) {
-      this.lineNo += countNewlines(data, cursor, start) + 1;
+      this.countLines(data, cursor, start);
+      this.lineNo += 1;
       const stop = data.indexOf(NEWLINE, start);
       this.readLine(data, start, stop, true, start === 0 && this.lineNo === 1);
       cursor = stop + 1;
     }
-    this.lineNo += countNewlines(data, cursor, end + 1);
+    this.countLines(data, cursor, end + 1);
     this.noteCoverage(data, end);
+  }
+
+  /** Counts the lines in data[from..to) and flags the absurdly long ones among them. */
+  private countLines(data: Buffer, from: number, to: number): void {
+    let lineStart = from;
+    for (
+      let at = data.indexOf(NEWLINE, from);
+      at !== -1 && at < to;
+      at = data.indexOf(NEWLINE, at + 1)
+    ) {
+      this.lineNo += 1;
+      if (at - lineStart > MAX_LINE_BYTES) {
+        this.addBad(
+          'too-long',
+          data.subarray(lineStart, lineStart + MAX_SAMPLE_CHARS),
+          this.lineNo,
+        );
+      }
+      lineStart = at + 1;
+    }
   }
 
   /** Records the first data line's time, and keeps the last data line for the newest time. */
@@ -339,6 +360,19 @@ function headerStarts(data: Buffer, end: number, includeFirst: boolean): number[
   return starts;
 }
 
+/** Start offsets of the lines holding a NUL byte: binary, counted as bad lines. */
+function binaryStarts(data: Buffer, end: number): number[] {
+  const starts: number[] = [];
+  for (
+    let hit = data.indexOf(0);
+    hit !== -1 && hit < end;
+    hit = data.indexOf(0, lineEnd(data, hit))
+  ) {
+    starts.push(data.lastIndexOf(NEWLINE, hit) + 1);
+  }
+  return starts;
+}
+
 function mergeSorted(a: number[], b: number[]): number[] {
   if (b.length === 0) return a;
   return [...new Set([...a, ...b])].sort((x, y) => x - y);
@@ -348,19 +382,6 @@ function lineEnd(data: Buffer, from: number): number {
   const stop = data.indexOf(NEWLINE, from);
   return stop === -1 ? data.length : stop;
 }
-
-function countNewlines(data: Buffer, from: number, to: number): number {
-  let count = 0;
-  for (
-    let at = data.indexOf(NEWLINE, from);
-    at !== -1 && at < to;
-    at = data.indexOf(NEWLINE, at + 1)
-  ) {
-    count += 1;
-  }
-  return count;
-}
-
 /** C0 controls other than tab, and DEL. */
 function isControl(char: string): boolean {
   const code = char.charCodeAt(0);

@@ -78,7 +78,8 @@ async function scanRange(
       ...settings,
     });
     let position = task.start === 0 ? 0 : await startOfNextLine(file, task.start);
-    while (position < task.size) {
+    // A range inside one long line owns no line: the range the line starts in reads it.
+    while (position < task.end) {
       const chunk = await readAt(file, position, CHUNK_BYTES);
       if (chunk.length === 0) break;
       const past = position + chunk.length - task.end;

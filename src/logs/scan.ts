@@ -19,12 +19,14 @@ export interface ScanOptions {
   since: string | null;
   until: string | null;
   threads: number;
+  /** Size of the byte ranges large files are split into (tests use small ones). */
+  rangeBytes?: number;
   /** Called after each task with bytes done and bytes in total (progress on a TTY). */
   onProgress?: (done: number, total: number) => void;
 }
 
 export async function scanLogs(options: ScanOptions): Promise<LogScanResult> {
-  const tasks = await scanTasks(options.paths, options.cwd);
+  const tasks = await scanTasks(options.paths, options.cwd, options.rangeBytes);
   const settings: ScanSettings = {
     policy: options.policy,
     since: options.since,

@@ -38,7 +38,7 @@ export function mergeResults(
       addHunts(hunts, result, offset);
       badCount += result.badCount;
       bad.push(...result.badSamples.map((sample) => ({ ...sample, line: sample.line + offset })));
-      if (result.usage !== null) usages.push(result.usage);
+      if (result.usage !== null) usages.push(shiftSamples(result.usage, offset));
     }
   });
 
@@ -83,6 +83,24 @@ function addHunts(hunts: Map<string, HuntTally>, result: RangeResult, offset: nu
       .slice(0, MAX_FINDINGS_PER_HUNT);
     hunts.set(tally.hunt, merged);
   }
+}
+
+/** Usage samples name `file:line` with range-relative lines; make them absolute. */
+function shiftSamples(usage: PolicyUsage, offset: number): PolicyUsage {
+  if (offset === 0) return usage;
+  const shift = (counts: UsageCount[]): UsageCount[] =>
+    counts.map((count) => {
+      const colon = count.sample.lastIndexOf(':');
+      const line = Number(count.sample.slice(colon + 1)) + offset;
+      return { ...count, sample: `${count.sample.slice(0, colon)}:${line}` };
+    });
+  return {
+    ...usage,
+    adminAccess: shift(usage.adminAccess),
+    basicAuth: shift(usage.basicAuth),
+    legacyProtocols: shift(usage.legacyProtocols),
+    clientAddresses: shift(usage.clientAddresses),
+  };
 }
 
 function mergeUsage(usages: PolicyUsage[]): PolicyUsage {

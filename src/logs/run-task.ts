@@ -79,11 +79,12 @@ async function scanRange(
     });
     let position = task.start === 0 ? 0 : await startOfNextLine(file, task.start);
     // A range inside one long line owns no line: the range the line starts in reads it.
-    while (position < task.end) {
+    if (position >= task.end) return scanner.finish();
+    for (;;) {
       const chunk = await readAt(file, position, CHUNK_BYTES);
       if (chunk.length === 0) break;
-      const past = position + chunk.length - task.end;
-      if (past >= 0) {
+      if (position + chunk.length >= task.end) {
+        // The line that crosses the end is ours; the next range starts after its newline.
         const cut = chunk.indexOf(10, Math.max(0, task.end - 1 - position));
         if (cut !== -1) {
           scanner.push(chunk.subarray(0, cut + 1));

@@ -22,13 +22,16 @@ export interface Hunt {
 
 const WEB: readonly LogFormat[] = ['iis', 'httpproxy'];
 
-/** Case variants of an anchor: Exchange and attack tools write these spellings. */
+/**
+ * Spellings of an anchor: as written and in lower case. Each spelling is one Buffer.indexOf pass
+ * over the data, so the list is kept short (an anchor starting with a rare byte is cheapest).
+ */
 function spellings(...words: string[]): string[] {
-  return [...new Set(words.flatMap((word) => [word, word.toLowerCase(), word.toUpperCase()]))];
+  return [...new Set(words.flatMap((word) => [word, word.toLowerCase()]))];
 }
 
-// TODO(#7): anchors are matched in their usual, lower and upper case only; a mixed-case or
-// percent-encoded spelling of an anchor (AuToDiScOvEr.json, %61utodiscover) escapes the prefilter.
+// TODO(#7): anchors are matched as written and in lower case only; an upper- or mixed-case or
+// percent-encoded spelling of an anchor (AUTODISCOVER.JSON, %61utodiscover) escapes the prefilter.
 
 export const HUNTS: readonly Hunt[] = [
   {
@@ -68,7 +71,7 @@ export const HUNTS: readonly Hunt[] = [
     title: 'ProxyLogon file write: OAB generator download outside the OAB folder',
     cves: ['CVE-2021-26858'],
     source: 'Test-ProxyLogon.ps1 (microsoft/CSS-Exchange)',
-    formats: ['text', 'iis', 'httpproxy', 'ecp-server', 'pop-imap'],
+    formats: ['text'],
     anchors: ['Download failed and temporary file'],
     matches: (_record, line) => isOabWriteOutsideOab(line),
   },
@@ -78,7 +81,7 @@ export const HUNTS: readonly Hunt[] = [
     cves: ['CVE-2021-34473', 'CVE-2021-34523', 'CVE-2021-31207'],
     source: 'SigmaHQ web_exchange_proxyshell.yml; Metasploit exchange_proxyshell_rce',
     formats: WEB,
-    anchors: spellings('.json', 'Rps-CAT'),
+    anchors: spellings('json', 'JSON', 'Rps-CAT'),
     matches: (record) => isProxyShell(record),
   },
   {
@@ -105,7 +108,7 @@ export const HUNTS: readonly Hunt[] = [
     cves: [],
     source: 'shipped-pages.ts (Elastic detection-rules list of shipped owa/ecp auth pages)',
     formats: WEB,
-    anchors: spellings('.aspx', '.Aspx'),
+    anchors: spellings('aspx', 'ASPX'),
     matches: (record) => isUnshippedPage(record.stem),
   },
 ];
@@ -126,8 +129,19 @@ function isOabWriteOutsideOab(line: string): boolean {
   return path !== undefined && !/\\ClientAccess\\OAB\\/i.test(path);
 }
 
-/** Stem and query, percent-decoded where possible, lower case. */
+let lastRecord: LogRecord | null = null;
+let lastUri = '';
+
+/** Stem and query, percent-decoded where possible, lower case; three hunts ask per line. */
 export function decodedUri(record: LogRecord): string {
+  if (record !== lastRecord) {
+    lastRecord = record;
+    lastUri = decodeUri(record);
+  }
+  return lastUri;
+}
+
+function decodeUri(record: LogRecord): string {
   const uri = `${record.stem}?${record.query}`;
   try {
     return decodeURIComponent(uri).toLowerCase();
@@ -163,4 +177,12 @@ function isOwaSsrf(record: LogRecord): boolean {
     uri.includes('@') &&
     !OWASSRF_BENIGN_AGENTS.test(record.userAgent ?? '')
   );
+}
+
+/** The anchors of the hunts that read a format, as byte strings, each once. */
+export function anchorsFor(formats: readonly LogFormat[]): Buffer[] {
+  const anchors = HUNTS.filter((hunt) =>
+    hunt.formats.some((format) => formats.includes(format)),
+  ).flatMap((hunt) => hunt.anchors);
+  return [...new Set(anchors)].map((anchor) => Buffer.from(anchor, 'latin1'));
 }

@@ -11,7 +11,7 @@ import {
   TEXT_LAYOUT,
   type FieldLayout,
 } from './formats.js';
-import { HUNTS, type Hunt } from './hunts.js';
+import { anchorsFor, HUNTS, type Hunt } from './hunts.js';
 import {
   MAX_BAD_LINE_SAMPLES,
   MAX_FINDINGS_PER_HUNT,
@@ -57,9 +57,12 @@ export interface RangeResult {
   logType: string;
 }
 
-const ANCHORS: readonly Buffer[] = [...new Set(HUNTS.flatMap((hunt) => hunt.anchors))].map(
-  (anchor) => Buffer.from(anchor, 'latin1'),
-);
+const ALL_FORMATS: readonly LogFormat[] = ['iis', 'httpproxy', 'ecp-server', 'pop-imap', 'text'];
+/** Anchors per format; a chunk holding a header line (the format may change) uses them all. */
+const ANCHORS = new Map<LogFormat | 'any', Buffer[]>([
+  ...ALL_FORMATS.map((format) => [format, anchorsFor([format])] as const),
+  ['any', anchorsFor(ALL_FORMATS)],
+]);
 const NEWLINE = 10;
 const HASH = 35;
 
@@ -143,7 +146,9 @@ export class RangeScanner {
 
   /** Scans the complete lines of data[0..end] (end is the index of the last newline). */
   private scanRegion(data: Buffer, end: number): void {
-    const candidates = candidateStarts(data, end);
+    const headerHere = data[0] === HASH || data.indexOf('\n#') !== -1 || this.lineNo === 0;
+    const anchors = ANCHORS.get(headerHere ? 'any' : this.layout.format) ?? [];
+    const candidates = candidateStarts(data, end, anchors);
     if (this.usage !== null) this.scanEveryLine(data, end, candidates);
     else this.scanCandidates(data, end, candidates);
   }
@@ -337,9 +342,9 @@ export class RangeScanner {
 }
 
 /** Start offsets of the lines in data[0..end] that contain any hunt anchor, ascending. */
-export function candidateStarts(data: Buffer, end: number): number[] {
+export function candidateStarts(data: Buffer, end: number, anchors: readonly Buffer[]): number[] {
   const starts: number[] = [];
-  for (const anchor of ANCHORS) {
+  for (const anchor of anchors) {
     let from = 0;
     for (;;) {
       const hit = data.indexOf(anchor, from);

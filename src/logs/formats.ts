@@ -12,6 +12,38 @@ export interface FieldLayout {
   separator: ' ' | ',';
   names: readonly string[];
   index: ReadonlyMap<string, number>;
+  /** Fields a policy check reads: splitting stops there for lines no hunt looks at. */
+  usageFields: number;
+}
+
+/** The columns the policy checks read (usage.ts), in every format's spelling. */
+const USAGE_COLUMNS = [
+  'datetime',
+  'timestamp',
+  'date-time',
+  'date',
+  'time',
+  'protocol',
+  'urlstem',
+  'cs-uri-stem',
+  'authenticationtype',
+  'authenticateduser',
+  'cs-username',
+  'user',
+  'useragent',
+  'cs(user-agent)',
+  'clientipaddress',
+  'cip',
+  'c-ip',
+  'x-forwarded-for',
+  'httpstatus',
+  'sc-status',
+  'method',
+  'cs-method',
+];
+
+function usageFieldsOf(index: ReadonlyMap<string, number>): number {
+  return Math.max(0, ...USAGE_COLUMNS.map((name) => (index.get(name) ?? -1) + 1));
 }
 
 /** A layout for files with no header the scanner knows: only plain-text hunts apply. */
@@ -20,6 +52,7 @@ export const TEXT_LAYOUT: FieldLayout = {
   separator: ',',
   names: [],
   index: new Map(),
+  usageFields: 0,
 };
 
 /** Reads a `#Fields:` directive's value; IIS separates names with spaces, Exchange with commas. */
@@ -27,7 +60,8 @@ export function layoutFromFields(fieldsValue: string): FieldLayout {
   const trimmed = fieldsValue.trim();
   const separator = trimmed.includes(',') ? ',' : ' ';
   const names = trimmed.split(separator).map((name) => name.trim().toLowerCase());
-  return { format: formatOf(names), separator, names, index: indexOf(names) };
+  const index = indexOf(names);
+  return { format: formatOf(names), separator, names, index, usageFields: usageFieldsOf(index) };
 }
 
 /** A bare CSV header line (no `#`), as some Exchange logs and exports start; else undefined. */
@@ -37,7 +71,9 @@ export function layoutFromBareHeader(line: string): FieldLayout | undefined {
     .split(',')
     .map((name) => name.trim().toLowerCase());
   const format = formatOf(names);
-  return format === 'text' ? undefined : { format, separator: ',', names, index: indexOf(names) };
+  if (format === 'text') return undefined;
+  const index = indexOf(names);
+  return { format, separator: ',', names, index, usageFields: usageFieldsOf(index) };
 }
 
 function formatOf(names: readonly string[]): LogFormat {
@@ -57,10 +93,13 @@ function indexOf(names: readonly string[]): Map<string, number> {
   return index;
 }
 
-/** Splits one data line by the layout's separator; CSV fields may be double-quoted. */
-export function splitFields(line: string, layout: FieldLayout): string[] {
-  if (layout.separator === ' ') return line.split(' ');
-  if (!line.includes('"')) return line.split(',');
+/**
+ * Splits one data line by the layout's separator; CSV fields may be double-quoted. `limit`
+ * stops after that many fields (the policy checks need only the first few of HttpProxy's 74).
+ */
+export function splitFields(line: string, layout: FieldLayout, limit?: number): string[] {
+  if (layout.separator === ' ') return line.split(' ', limit);
+  if (!line.includes('"')) return line.split(',', limit);
   return splitQuotedCsv(line);
 }
 

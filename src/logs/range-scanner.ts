@@ -243,7 +243,7 @@ export class RangeScanner {
     const line = data.toString('utf8', start, end);
     if (this.lineNo === 1 && this.options.atFileStart && this.tryBareHeader(line)) return;
     if (!full && !hunt) return;
-    const record = this.parse(line);
+    const record = this.parse(line, !hunt);
     if (record === null) return;
     if (full && record.time !== null) this.widen(record.time);
     if (!this.inWindow(record.time)) return;
@@ -257,7 +257,7 @@ export class RangeScanner {
   }
 
   /** Parses a data line; null for a repeated bare header. Short lines are counted as bad. */
-  private parse(line: string): LogRecord | null {
+  private parse(line: string, usageOnly = false): LogRecord | null {
     const names = this.layout.names;
     const first = names[0];
     if (
@@ -266,7 +266,7 @@ export class RangeScanner {
     ) {
       return null;
     }
-    const record = readRecord(line, this.layout, this.logType);
+    const record = readRecord(line, this.layout, this.logType, usageOnly);
     if (names.length > 0 && record.fieldCount < names.length) {
       this.addBad('truncated', Buffer.from(line.slice(0, MAX_SAMPLE_CHARS)), this.lineNo);
     }

@@ -28,9 +28,17 @@ export interface LogRecord {
 
 const EMPTY = new Set(['', '-']);
 
-/** Builds the record; `logType` is the `#Log-type:` directive last seen (POP3 vs IMAP4). */
-export function readRecord(line: string, layout: FieldLayout, logType: string): LogRecord {
-  const fields = splitFields(line, layout);
+/**
+ * Builds the record; `logType` is the `#Log-type:` directive last seen (POP3 vs IMAP4). With
+ * `usageOnly` only the columns the policy checks read are split (the hunts read more).
+ */
+export function readRecord(
+  line: string,
+  layout: FieldLayout,
+  logType: string,
+  usageOnly = false,
+): LogRecord {
+  const fields = splitFields(line, layout, usageOnly ? layout.usageFields : undefined);
   const get = (...names: string[]): string | null => {
     for (const name of names) {
       const position = layout.index.get(name);
@@ -40,7 +48,9 @@ export function readRecord(line: string, layout: FieldLayout, logType: string): 
     return null;
   };
 
-  if (layout.format === 'iis') return { ...iisRecord(get), fieldCount: fields.length };
+  const fieldCount =
+    usageOnly && fields.length === layout.usageFields ? layout.names.length : fields.length;
+  if (layout.format === 'iis') return { ...iisRecord(get), fieldCount };
   const time = normaliseTime(get('datetime', 'timestamp', 'date-time'));
   return {
     time,
@@ -56,7 +66,7 @@ export function readRecord(line: string, layout: FieldLayout, logType: string): 
     anchorMailbox: get('anchormailbox'),
     backEndCookie: get('backendcookie'),
     eventData: get('eventdata'),
-    fieldCount: fields.length,
+    fieldCount,
   };
 }
 

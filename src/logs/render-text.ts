@@ -35,7 +35,7 @@ function huntSection(result: LogScanResult): string[] {
       lines.push(
         `    ${finding.file}:${finding.line}  ${finding.time ?? '-'}  ${finding.clientIp ?? '-'}` +
           `  status ${finding.status ?? '-'}`,
-        `      ${finding.text}`,
+        `      ${printable(finding.text)}`,
       );
     }
     if (tally.count > SHOWN_PER_HUNT)
@@ -86,7 +86,9 @@ function badLineSection(result: LogScanResult): string[] {
   if (result.badLines.count === 0) return [];
   const lines = ['', `Bad lines: ${result.badLines.count} (skipped, not fatal)`];
   for (const sample of result.badLines.samples) {
-    lines.push(`  ${sample.file}:${sample.line}  ${sample.reason}  ${sample.text.slice(0, 120)}`);
+    lines.push(
+      `  ${sample.file}:${sample.line}  ${sample.reason}  ${printable(sample.text.slice(0, 120))}`,
+    );
   }
   return lines;
 }
@@ -115,6 +117,16 @@ function usageSection(result: LogScanResult): string[] {
   if (usage.dropped > 0)
     lines.push(`  ${usage.dropped} uses not tallied: a table reached its size limit`);
   return lines;
+}
+
+/** Control characters escaped: a log line must not drive the terminal that shows it. */
+function printable(text: string): string {
+  return [...text]
+    .map((c) => {
+      const code = c.charCodeAt(0);
+      return code < 32 || code === 127 ? `\\x${code.toString(16).padStart(2, '0')}` : c;
+    })
+    .join('');
 }
 
 /** Indicators found: what makes `exzt logs scan` exit 1. */

@@ -96,16 +96,27 @@ async function runInWorkers(
         next += 1;
         worker.postMessage(tasks[current]);
       };
+      let failed = false;
+      const fail = (error: Error): void => {
+        failed = true;
+        next = tasks.length; // hand out nothing more: the scan has failed
+        void worker.terminate();
+        reject(error);
+      };
       worker.on('message', (reply: WorkerReply) => {
         if (!reply.ok) {
-          void worker.terminate();
-          reject(new ExztError(reply.code ?? 'INTERNAL', reply.message ?? 'worker failed'));
+          fail(new ExztError(reply.code ?? 'INTERNAL', reply.message ?? 'worker failed'));
           return;
         }
         finished(current, reply.results ?? []);
         give();
       });
-      worker.on('error', reject);
+      worker.on('error', fail);
+      worker.on('exit', (code) => {
+        if (!failed && code !== 0 && code !== 1) {
+          fail(new ExztError('INTERNAL', `a log-scan worker stopped with code ${code}`));
+        }
+      });
       give();
     });
   await Promise.all(Array.from({ length: threads }, runWorker));

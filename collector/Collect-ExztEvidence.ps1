@@ -444,9 +444,13 @@ $SuppliedFiles = @{
 }
 
 # Produced by exzt, not on a server; named so the contract test sees every kind accounted for.
-# TODO(#3): `exzt logs scan` writes logs.client-versions; the collector cannot.
+# `exzt logs scan` / `exzt assess --logs` derive the logs.* kinds from the IIS and HttpProxy logs.
 $NotCollected = @{
     'logs.client-versions' = 'exzt logs scan'
+    'logs.indicators' = 'exzt logs scan'
+    'logs.admin-access' = 'exzt logs scan'
+    'logs.legacy-auth' = 'exzt logs scan'
+    'logs.client-addresses' = 'exzt logs scan'
 }
 
 # ---------------------------------------------------------------------------------------------

@@ -965,6 +965,26 @@
       Command = 'MDM console export of all managed devices, e.g. Intune > Devices > All devices > Export'
     }
     @{
+      Id = 'logs.admin-access'
+      Scope = 'organization'
+      Format = 'text'
+      BundleFile = 'logs.admin-access.config'
+      Runs = 'not-collected'
+      Encoding = 'Bytes'
+      Depth = 0
+      Command = 'exzt logs scan (IIS W3C, HttpProxy, ECP server, POP3/IMAP4 logs) --policy'
+    }
+    @{
+      Id = 'logs.client-addresses'
+      Scope = 'organization'
+      Format = 'text'
+      BundleFile = 'logs.client-addresses.config'
+      Runs = 'not-collected'
+      Encoding = 'Bytes'
+      Depth = 0
+      Command = 'exzt logs scan (IIS W3C, HttpProxy, ECP server, POP3/IMAP4 logs) --policy'
+    }
+    @{
       Id = 'logs.client-versions'
       Scope = 'organization'
       Format = 'text'
@@ -972,7 +992,27 @@
       Runs = 'not-collected'
       Encoding = 'Bytes'
       Depth = 0
-      Command = 'exzt logs scan (IIS and RPC Client Access logs)'
+      Command = 'exzt logs scan --policy (User-Agents in IIS and HttpProxy logs)'
+    }
+    @{
+      Id = 'logs.indicators'
+      Scope = 'organization'
+      Format = 'text'
+      BundleFile = 'logs.indicators.config'
+      Runs = 'not-collected'
+      Encoding = 'Bytes'
+      Depth = 0
+      Command = 'exzt logs scan (IIS W3C, HttpProxy, ECP server, POP3/IMAP4 logs)'
+    }
+    @{
+      Id = 'logs.legacy-auth'
+      Scope = 'organization'
+      Format = 'text'
+      BundleFile = 'logs.legacy-auth.config'
+      Runs = 'not-collected'
+      Encoding = 'Bytes'
+      Depth = 0
+      Command = 'exzt logs scan (IIS W3C, HttpProxy, ECP server, POP3/IMAP4 logs) --policy'
     }
     @{
       Id = 'mobile.devices'

@@ -68,6 +68,10 @@ const DEPTH: Record<string, [number, string]> = {
 const RUNS: Record<string, CollectorRuns> = {
   'inventory.mdm-devices': 'supplied',
   'logs.client-versions': 'not-collected',
+  'logs.indicators': 'not-collected',
+  'logs.admin-access': 'not-collected',
+  'logs.legacy-auth': 'not-collected',
+  'logs.client-addresses': 'not-collected',
   'exchange.protocol-container': 'server',
   'exchange.server-ad-object': 'server',
   'exchange.web-sites-from-ad': 'server',

@@ -55,6 +55,8 @@ import type { ReceiveConnectorPermission } from './importers/receive-connector-p
 import { EXCHANGE_KINDS } from './kinds/exchange-kinds.js';
 import { HARDWARE_KINDS } from './kinds/hardware-kinds.js';
 import { IIS_KINDS } from './kinds/iis-kinds.js';
+import { LOG_KINDS, type LegacyAuthUse, type LogIndicators } from './kinds/log-kinds.js';
+import type { UsageCount } from '../logs/model.js';
 import type { EvidenceKind } from './kinds/kind.js';
 import { ORGANIZATION_KINDS } from './kinds/organization-kinds.js';
 import { OS_KINDS } from './kinds/os-kinds.js';
@@ -94,6 +96,10 @@ export interface KindValueMap {
   'inventory.mdm-devices': MdmDevice[];
   /** Produced by `exzt logs scan` (a later issue); no bundle file carries it yet. */
   'logs.client-versions': ClientVersionUse[];
+  'logs.indicators': LogIndicators;
+  'logs.admin-access': UsageCount[];
+  'logs.legacy-auth': LegacyAuthUse;
+  'logs.client-addresses': UsageCount[];
   'exchange.role-group-members': RoleGroupMember[];
   'exchange.role-assignments': RoleAssignment[];
   'exchange.organization-config': OrganizationConfig;
@@ -140,6 +146,7 @@ export const EVIDENCE_KINDS: readonly EvidenceKind[] = [
   ...IIS_KINDS,
   ...HARDWARE_KINDS,
   ...CLIENT_KINDS,
+  ...LOG_KINDS,
 ].sort((a, b) => a.id.localeCompare(b.id));
 
 const BY_ID = new Map(EVIDENCE_KINDS.map((kind) => [kind.id, kind]));

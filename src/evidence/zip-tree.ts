@@ -99,7 +99,7 @@ async function* guardedEntries(
 }
 
 /** The entries one by one, as yauzl's lazy mode hands them out. */
-async function* entriesOf(zip: ZipFile): AsyncGenerator<Entry> {
+export async function* entriesOf(zip: ZipFile): AsyncGenerator<Entry> {
   for (;;) {
     const next = new Promise<Entry | undefined>((resolve, reject) => {
       const onEntry = (entry: Entry): void => {
@@ -127,7 +127,7 @@ async function* entriesOf(zip: ZipFile): AsyncGenerator<Entry> {
 }
 
 /** The entry's name, refused when it could point outside the bundle folder. */
-function safeEntryName(entry: Entry, label: string): string {
+export function safeEntryName(entry: Entry, label: string): string {
   const raw = entry.fileName as unknown as Buffer;
   // TODO(#2): names without the UTF-8 flag are CP437 and are read as Latin-1 here; the two agree
   // on ASCII, which bundle names are, but a non-ASCII server folder name would be misspelt.
@@ -149,7 +149,7 @@ function safeEntryName(entry: Entry, label: string): string {
     .join('/');
 }
 
-function checkEntry(
+export function checkEntry(
   entry: Entry,
   name: string,
   label: string,

@@ -44,6 +44,10 @@ const TYPED_KINDS: Record<keyof KindValueMap, true> = {
   'exchange.authentication-policies': true,
   'inventory.mdm-devices': true,
   'logs.client-versions': true,
+  'logs.indicators': true,
+  'logs.admin-access': true,
+  'logs.legacy-auth': true,
+  'logs.client-addresses': true,
   'exchange.role-group-members': true,
   'exchange.role-assignments': true,
   'exchange.organization-config': true,
@@ -75,7 +79,13 @@ const TYPED_KINDS: Record<keyof KindValueMap, true> = {
 };
 
 /** Typed kinds exzt produces itself (`exzt logs scan`), which no importer reads from files. */
-const PRODUCED_BY_EXZT = new Set(['logs.client-versions']);
+const PRODUCED_BY_EXZT = new Set([
+  'logs.client-versions',
+  'logs.indicators',
+  'logs.admin-access',
+  'logs.legacy-auth',
+  'logs.client-addresses',
+]);
 
 async function corpusFiles(server: string): Promise<string[]> {
   const root = path.join(CORPUS_DIR, server);

@@ -13,11 +13,14 @@ import { DEFAULT_POLICY } from '../../policy/defaults.js';
 import { loadAttestations } from '../../policy/attestations.js';
 import { loadPolicy } from '../../policy/load.js';
 import type { Attestation, Policy, Waiver } from '../../policy/model.js';
+import type { EvidenceSet } from '../../evidence/evidence-set.js';
 import { loadWaivers } from '../../policy/waivers.js';
 import { ASSESSMENT_FORMATS, findFormat } from '../../report/assessment/formats.js';
 import { writeAllFormats, writeChunks } from '../../report/assessment/write.js';
 import { EXZT_VERSION } from '../../version.js';
-import { stringOption, type Command, type CommandContext } from '../command.js';
+import { withLogEvidence } from '../../logs/to-evidence.js';
+import { listOption, stringOption, type Command, type CommandContext } from '../command.js';
+import { scanFromContext } from './logs-scan.js';
 import {
   EVIDENCE_OPTIONS,
   EVIDENCE_USAGE,
@@ -46,6 +49,8 @@ export const assessCommand: Command = {
     '  --out DIR            write every format into DIR (assessment.json, .html, …); stdout keeps',
     '                       the text summary',
     "  --as-of DATE         judge ages and expiries against this date, not the evidence's time",
+    '  --logs PATH          also scan these IIS/Exchange logs (repeatable; files, folders, .gz,',
+    '                       .zip): compromise indicators and the policy in practice',
     EVIDENCE_USAGE,
   ].join('\n'),
   options: {
@@ -57,6 +62,7 @@ export const assessCommand: Command = {
     format: { type: 'string' },
     out: { type: 'string' },
     'as-of': { type: 'string' },
+    logs: { type: 'string', multiple: true },
   },
   run: runAssess,
 };
@@ -73,7 +79,7 @@ async function runAssess(context: CommandContext): Promise<number> {
     loadAttestations(file),
   );
 
-  const evidence = await loadEvidenceFromContext(context);
+  const evidence = await withLogs(context, await loadEvidenceFromContext(context), policy.policy);
   const assessment = assess({
     evidence,
     ...policy,
@@ -89,6 +95,18 @@ async function runAssess(context: CommandContext): Promise<number> {
   }
   await writeChunks(context.stdout, format.render(assessment, { colour: context.colour }));
   return failsAt(assessment, failOn) ? 1 : 0;
+}
+
+/** `--logs`: the scan's aggregates join the organisation's evidence (src/logs/to-evidence.ts). */
+async function withLogs(
+  context: CommandContext,
+  evidence: EvidenceSet,
+  policy: Policy,
+): Promise<EvidenceSet> {
+  const paths = listOption(context, 'logs');
+  if (paths.length === 0) return evidence;
+  const result = await scanFromContext(context, paths, policy);
+  return withLogEvidence(evidence, result, paths);
 }
 
 async function policyFrom(

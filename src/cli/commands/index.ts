@@ -9,6 +9,7 @@ import { policyValidateCommand } from './policy-validate.js';
 import { policyExplainCommand } from './policy-explain.js';
 import { renderCommand } from './render.js';
 import { diffCommand } from './diff.js';
+import { logsScanCommand } from './logs-scan.js';
 
 /** Every command exzt has; `exzt --help` lists them in this order. */
 export const COMMANDS: Command[] = [
@@ -22,4 +23,5 @@ export const COMMANDS: Command[] = [
   policyInitCommand,
   policyValidateCommand,
   policyExplainCommand,
+  logsScanCommand,
 ];

@@ -7,6 +7,7 @@ import { legacyProtocolMailboxes } from './legacy-protocol-mailboxes.js';
 import { mapiOverHttp } from './mapi-over-http.js';
 import { outlookVersions } from './outlook-versions.js';
 import { popImapServices } from './pop-imap-services.js';
+import { legacyAuthInUse } from './legacy-auth-in-use.js';
 
 /** The apps controls, in id order; one module per control beside this file. */
 export const APPS_CONTROLS: Control[] = [
@@ -18,4 +19,5 @@ export const APPS_CONTROLS: Control[] = [
   outlookVersions,
   legacyAuthBlocked,
   browserVersions,
+  legacyAuthInUse,
 ];

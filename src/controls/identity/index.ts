@@ -8,6 +8,7 @@ import { restrictedRoles } from './restricted-roles.js';
 import { serviceAccountAdmins } from './service-account-admins.js';
 import { standingAdminAccess } from './standing-admin-access.js';
 import { virtualDirectoryAuth } from './virtual-directory-auth.js';
+import { adminAccessInPractice } from './admin-access-in-practice.js';
 
 /** The identity controls, in id order; one module per control beside this file. */
 export const IDENTITY_CONTROLS: Control[] = [
@@ -20,4 +21,5 @@ export const IDENTITY_CONTROLS: Control[] = [
   endpointMfa,
   hybridModernAuth,
   dedicatedHybridApp,
+  adminAccessInPractice,
 ];

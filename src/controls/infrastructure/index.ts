@@ -17,6 +17,7 @@ import { noProtectionSwitchedOff } from './protection-overrides.js';
 import { smb1Disabled } from './smb1.js';
 import { supportedCumulativeUpdate } from './supported-cu.js';
 import { supportedWindowsServer } from './supported-windows.js';
+import { logIndicators } from './log-indicators.js';
 
 /** The infrastructure controls, in id order; one module per control beside this file. */
 export const INFRASTRUCTURE_CONTROLS: Control[] = [
@@ -38,4 +39,5 @@ export const INFRASTRUCTURE_CONTROLS: Control[] = [
   processorLayout,
   staticVirtualMemory,
   recentDatabaseBackups,
+  logIndicators,
 ];

@@ -8,6 +8,7 @@ import { receiveConnectorRanges } from './receive-connector-ranges.js';
 import { serverNetworks } from './server-networks.js';
 import { trafficZones } from './traffic-zones.js';
 import { wildcardAcceptedDomain } from './wildcard-accepted-domain.js';
+import { clientAddresses } from './client-addresses.js';
 
 /** The network controls, in id order; one module per control beside this file. */
 export const NETWORK_CONTROLS: Control[] = [
@@ -20,4 +21,5 @@ export const NETWORK_CONTROLS: Control[] = [
   dagNetworkSeparation,
   trafficZones,
   edgeTransportIsolation,
+  clientAddresses,
 ];

@@ -68,13 +68,12 @@ export const CLIENT_KINDS: readonly EvidenceKind[] = [
     format: 'csv',
     textImporter: importMdmDevices,
   }),
-  // TODO(#3): `exzt logs scan` does not produce this yet (a later issue); until it does, the
-  // client-version controls are not assessed.
+  // Produced by `exzt assess --logs` from the User-Agents in IIS and HttpProxy logs.
   defineKind({
     id: 'logs.client-versions',
     title: 'Client versions seen in the logs, per user',
     scope: 'organization',
-    command: 'exzt logs scan (IIS and RPC Client Access logs)',
+    command: 'exzt logs scan --policy (User-Agents in IIS and HttpProxy logs)',
     format: 'text',
   }),
 ];

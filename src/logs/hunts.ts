@@ -1,0 +1,188 @@
+/**
+ * The indicator hunts: for each, the literal anchors a line must contain (searched on raw
+ * bytes, so only candidate lines are ever decoded) and the exact test on the parsed record.
+ * Conditions follow the public detections named beside each hunt (reference
+ * probe-and-logs.md B2, B5, B6).
+ */
+import { isUnshippedPage } from './shipped-pages.js';
+import type { LogFormat } from './model.js';
+import type { LogRecord } from './record.js';
+
+export interface Hunt {
+  id: string;
+  title: string;
+  cves: readonly string[];
+  /** Where the condition comes from. */
+  source: string;
+  formats: readonly LogFormat[];
+  /** Byte strings; a line is a candidate when it contains any of them. */
+  anchors: readonly string[];
+  matches(record: LogRecord, line: string): boolean;
+}
+
+const WEB: readonly LogFormat[] = ['iis', 'httpproxy'];
+
+/**
+ * Spellings of an anchor: as written and in lower case. Each spelling is one Buffer.indexOf pass
+ * over the data, so the list is kept short (an anchor starting with a rare byte is cheapest).
+ */
+function spellings(...words: string[]): string[] {
+  return [...new Set(words.flatMap((word) => [word, word.toLowerCase()]))];
+}
+
+// TODO(#7): anchors are matched as written and in lower case only; an upper- or mixed-case or
+// percent-encoded spelling of an anchor (AUTODISCOVER.JSON, %61utodiscover) escapes the prefilter.
+
+export const HUNTS: readonly Hunt[] = [
+  {
+    id: 'proxylogon-ssrf',
+    title: 'ProxyLogon SSRF (AnchorMailbox ServerInfo~ to a back-end path)',
+    cves: ['CVE-2021-26855'],
+    source: 'Test-ProxyLogon.ps1 (microsoft/CSS-Exchange)',
+    formats: ['httpproxy'],
+    anchors: spellings('Info~'),
+    // TODO(#7): the BackEndCookie variant `Server~*/*~*` (CSS-Exchange #310) is not hunted: its
+    // anchor `Server~` is in almost every authenticated HttpProxy line, so it defeats the prefilter.
+    matches: (record) => isServerInfoSsrf(record),
+  },
+  {
+    id: 'proxylogon-ecp-vdir-reset',
+    title: 'ProxyLogon ECP virtual-directory reset through ServerInfo~ (HTTP 200)',
+    cves: ['CVE-2021-27065'],
+    source: 'Test-ProxyLogon.ps1 (microsoft/CSS-Exchange)',
+    formats: ['httpproxy'],
+    anchors: spellings('Info~'),
+    matches: (record) =>
+      record.status === '200' &&
+      /^serverinfo~[^/]*\/.*reset.*virtualdirectory#/i.test(record.anchorMailbox ?? ''),
+  },
+  {
+    id: 'proxylogon-ecp-vdir-script',
+    title: 'ProxyLogon script written into a Set-*VirtualDirectory Url parameter',
+    cves: ['CVE-2021-27065'],
+    source: 'Test-ProxyLogon.ps1; SigmaHQ win_exchange_proxylogon_oabvirtualdir.yml',
+    formats: ['ecp-server'],
+    anchors: spellings('VirtualDirectory'),
+    matches: (_record, line) =>
+      /set-\w*virtualdirectory/i.test(line) && /url=[^;]*<\s*\/?[a-z]+[\s>]/i.test(line),
+  },
+  {
+    id: 'proxylogon-oab-path',
+    title: 'ProxyLogon file write: OAB generator download outside the OAB folder',
+    cves: ['CVE-2021-26858'],
+    source: 'Test-ProxyLogon.ps1 (microsoft/CSS-Exchange)',
+    formats: ['text'],
+    anchors: ['Download failed and temporary file'],
+    matches: (_record, line) => isOabWriteOutsideOab(line),
+  },
+  {
+    id: 'proxyshell',
+    title: 'ProxyShell: autodiscover.json SSRF to /powershell, /mapi/nspi or /EWS',
+    cves: ['CVE-2021-34473', 'CVE-2021-34523', 'CVE-2021-31207'],
+    source: 'SigmaHQ web_exchange_proxyshell.yml; Metasploit exchange_proxyshell_rce',
+    formats: WEB,
+    anchors: spellings('json', 'JSON', 'Rps-CAT'),
+    matches: (record) => isProxyShell(record),
+  },
+  {
+    id: 'proxynotshell',
+    title: 'ProxyNotShell: authenticated request naming autodiscover and PowerShell (any order)',
+    cves: ['CVE-2022-41040', 'CVE-2022-41082'],
+    source: 'GTSC hunt regex; MSRC URL-rewrite mitigation (autodiscover and powershell, any order)',
+    formats: WEB,
+    anchors: spellings('owershell', 'owerShell'),
+    matches: (record) => isProxyNotShell(record),
+  },
+  {
+    id: 'owassrf',
+    title: 'OWASSRF: POST through /owa/ to /powershell (HTTP 200)',
+    cves: ['CVE-2022-41080', 'CVE-2022-41082'],
+    source: 'SigmaHQ web_exchange_owassrf_exploitation.yml',
+    formats: WEB,
+    anchors: spellings('owershell', 'owerShell'),
+    matches: (record) => isOwaSsrf(record),
+  },
+  {
+    id: 'unshipped-aspx',
+    title: 'Request for an .aspx page Exchange does not ship (web shell)',
+    cves: [],
+    source: 'shipped-pages.ts (Elastic detection-rules list of shipped owa/ecp auth pages)',
+    formats: WEB,
+    anchors: spellings('aspx', 'ASPX'),
+    matches: (record) => isUnshippedPage(record.stem),
+  },
+];
+
+function isServerInfoSsrf(record: LogRecord): boolean {
+  const anchor = record.anchorMailbox ?? '';
+  return (
+    /^serverinfo~[^/]*\//i.test(anchor) &&
+    !/^serverinfo~[^/]*\/autodiscover/i.test(anchor) &&
+    !/^serverinfo~localhost/i.test(anchor)
+  );
+}
+
+const OAB_PHRASE = /Download failed and temporary file (.*?) needs to be removed/i;
+
+function isOabWriteOutsideOab(line: string): boolean {
+  const path = OAB_PHRASE.exec(line)?.[1];
+  return path !== undefined && !/\\ClientAccess\\OAB\\/i.test(path);
+}
+
+let lastRecord: LogRecord | null = null;
+let lastUri = '';
+
+/** Stem and query, percent-decoded where possible, lower case; three hunts ask per line. */
+export function decodedUri(record: LogRecord): string {
+  if (record !== lastRecord) {
+    lastRecord = record;
+    lastUri = decodeUri(record);
+  }
+  return lastUri;
+}
+
+function decodeUri(record: LogRecord): string {
+  const uri = `${record.stem}?${record.query}`;
+  try {
+    return decodeURIComponent(uri).toLowerCase();
+  } catch {
+    return uri.replace(/%40/gi, '@').replace(/%2f/gi, '/').replace(/%3f/gi, '?').toLowerCase();
+  }
+}
+
+function isProxyShell(record: LogRecord): boolean {
+  if (isProxyNotShell(record)) return false;
+  const uri = decodedUri(record);
+  if (uri.includes('x-rps-cat=') && uri.includes('/powershell')) return true;
+  if (!uri.includes('autodiscover.json') || !uri.includes('@')) return false;
+  if (uri.includes('email=autodiscover/autodiscover.json')) return true;
+  if (/\/mapi\/nspi|\/ews\b/.test(uri)) return true;
+  return uri.includes('powershell') && record.user === null;
+}
+
+function isProxyNotShell(record: LogRecord): boolean {
+  const uri = decodedUri(record);
+  return uri.includes('autodiscover') && uri.includes('powershell') && record.user !== null;
+}
+
+const OWASSRF_BENIGN_AGENTS = /clientinfo|microsoft winrm client|exchange backend probes/i;
+
+function isOwaSsrf(record: LogRecord): boolean {
+  const uri = decodedUri(record);
+  return (
+    record.method?.toUpperCase() === 'POST' &&
+    record.status === '200' &&
+    uri.includes('/owa/') &&
+    uri.includes('/powershell') &&
+    uri.includes('@') &&
+    !OWASSRF_BENIGN_AGENTS.test(record.userAgent ?? '')
+  );
+}
+
+/** The anchors of the hunts that read a format, as byte strings, each once. */
+export function anchorsFor(formats: readonly LogFormat[]): Buffer[] {
+  const anchors = HUNTS.filter((hunt) =>
+    hunt.formats.some((format) => formats.includes(format)),
+  ).flatMap((hunt) => hunt.anchors);
+  return [...new Set(anchors)].map((anchor) => Buffer.from(anchor, 'latin1'));
+}

@@ -1,0 +1,70 @@
+/**
+ * The hunts on real public attack lines (test/fixtures/logs/SOURCES.md) and on benign lines that
+ * look alike: every attack line found at its file:line, no look-alike flagged.
+ */
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { LOG_FIXTURES, placesOf, scan } from './scan-helpers.js';
+
+describe('hunts on real attack lines and benign look-alikes', () => {
+  it('ProxyLogon SSRF: the ServerInfo~ rows of the helsecert incident, not autodiscover or localhost', async () => {
+    const result = await scan(['httpproxy-ecp-proxylogon.log', 'httpproxy-benign.log']);
+    const lines = [5, 6, 7, 9, 10, 11, 12, 13, 14].map((n) => `httpproxy-ecp-proxylogon.log:${n}`);
+    assert.deepEqual(placesOf(result, 'proxylogon-ssrf'), lines);
+    assert.deepEqual(placesOf(result, 'proxylogon-ecp-vdir-reset'), [
+      'httpproxy-ecp-proxylogon.log:13',
+    ]);
+  });
+
+  it('ProxyLogon ECP: script in Set-OabVirtualDirectory ExternalUrl, not a plain URL or $null', async () => {
+    const result = await scan(['ecp-server-proxylogon.log']);
+    assert.deepEqual(placesOf(result, 'proxylogon-ecp-vdir-script'), [
+      'ecp-server-proxylogon.log:5',
+      'ecp-server-proxylogon.log:8',
+    ]);
+    const finding = result.hunts.find((h) => h.hunt === 'proxylogon-ecp-vdir-script')?.findings[0];
+    assert.match(finding?.text ?? '', /<script language=""JScript""/);
+    assert.equal(finding?.time, '2021-03-03T06:49:53.772Z');
+  });
+
+  it('web shell: RedirSuiteServerProxy.aspx found, the shipped RedirSuiteServiceProxy.aspx not', async () => {
+    const result = await scan(['iis-webshell.log']);
+    assert.deepEqual(
+      placesOf(result, 'unshipped-aspx'),
+      [5, 6, 7, 8].map((n) => `iis-webshell.log:${n}`),
+    );
+    const first = result.hunts[0]?.findings[0];
+    assert.equal(first?.clientIp, '139.162.202.236');
+    assert.equal(first?.time, '2021-03-05T03:06:27.000Z');
+  });
+
+  it('ProxyShell: autodiscover.json SSRF and X-Rps-CAT, not Outlook mobile autodiscover.json', async () => {
+    const result = await scan(['iis-proxyshell.log']);
+    assert.deepEqual(
+      placesOf(result, 'proxyshell'),
+      [5, 6, 7].map((n) => `iis-proxyshell.log:${n}`),
+    );
+    assert.equal(result.hunts.length, 1, 'no other hunt fires on these lines');
+  });
+
+  it('OWASSRF and ProxyNotShell (%50owershell bypass included), not OWA or WinRM traffic', async () => {
+    const result = await scan(['iis-owassrf-proxynotshell.log']);
+    assert.deepEqual(placesOf(result, 'owassrf'), ['iis-owassrf-proxynotshell.log:7']);
+    assert.deepEqual(placesOf(result, 'proxynotshell'), [
+      'iis-owassrf-proxynotshell.log:5',
+      'iis-owassrf-proxynotshell.log:6',
+    ]);
+    assert.deepEqual(placesOf(result, 'proxyshell'), []);
+  });
+
+  it('finds the same indicators in the whole folder with worker threads and tiny ranges', async () => {
+    const single = await scan([LOG_FIXTURES]);
+    const parallel = await scan([LOG_FIXTURES], { threads: 3, rangeBytes: 300 });
+    assert.deepEqual(parallel.hunts, single.hunts);
+    assert.deepEqual(parallel.sources, single.sources);
+    assert.equal(
+      single.hunts.reduce((sum, h) => sum + h.count, 0),
+      22,
+    );
+  });
+});

@@ -6,6 +6,7 @@ import { versionReportCommand } from './version-report.js';
 import { policyInitCommand } from './policy-init.js';
 import { policyValidateCommand } from './policy-validate.js';
 import { policyExplainCommand } from './policy-explain.js';
+import { probeCommand } from './probe.js';
 
 /** Every command exzt has; `exzt --help` lists them in this order. */
 export const COMMANDS: Command[] = [
@@ -16,4 +17,5 @@ export const COMMANDS: Command[] = [
   policyInitCommand,
   policyValidateCommand,
   policyExplainCommand,
+  probeCommand,
 ];

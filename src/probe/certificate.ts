@@ -36,10 +36,17 @@ export function readCertificate(request: CertificateRequest): Promise<Certificat
       const chainError = socket.authorized
         ? null
         : String(socket.authorizationError ?? 'unverified');
-      if (request.keepOpen === undefined) socket.destroy();
-      else request.keepOpen(socket);
-      if (peer === undefined) reject(new Error('the server presented no certificate'));
-      else resolve(describeCertificate(peer, request.host, chainError));
+      const settle = () =>
+        peer === undefined
+          ? reject(new Error('the server presented no certificate'))
+          : resolve(describeCertificate(peer, request.host, chainError));
+      if (request.keepOpen !== undefined) {
+        request.keepOpen(socket);
+        settle();
+      } else {
+        socket.once('close', settle);
+        socket.destroy();
+      }
     });
     socket.once('error', (error) => {
       clearTimeout(timer);

@@ -26,6 +26,12 @@ export interface HttpRequestSpec {
   method?: string;
   headers?: Record<string, string>;
   timeoutMs: number;
+  /** One agent per target, without keep-alive, so TLS sessions resume but no socket idles open. */
+  agent?: https.Agent;
+}
+
+export function targetAgent(): https.Agent {
+  return new https.Agent({ keepAlive: false, maxCachedSessions: 4 });
 }
 
 export function httpsRequest(spec: HttpRequestSpec): Promise<HttpAnswer> {
@@ -35,7 +41,7 @@ export function httpsRequest(spec: HttpRequestSpec): Promise<HttpAnswer> {
       port: spec.port,
       path: spec.path,
       method: spec.method ?? 'GET',
-      agent: false,
+      agent: spec.agent ?? false,
       rejectUnauthorized: false,
       ...(isIP(spec.host) === 0 ? { servername: spec.host } : {}),
       headers: { 'User-Agent': PROBE_USER_AGENT, Accept: '*/*', ...spec.headers },
@@ -58,11 +64,18 @@ export function httpsRequest(spec: HttpRequestSpec): Promise<HttpAnswer> {
       response.on('error', () => undefined);
       response.on('close', () => {
         clearTimeout(timer);
-        resolve({
+        const answer = {
           status: response.statusCode ?? 0,
           headers: headerMap(response.rawHeaders),
           body: Buffer.concat(chunks).toString('utf8'),
-        });
+        };
+        // The limiter's slot is held until the connection is closed, not just answered.
+        const socket = request.socket;
+        if (socket === null || socket.closed) resolve(answer);
+        else {
+          socket.once('close', () => resolve(answer));
+          socket.destroy();
+        }
       });
     });
     request.end();

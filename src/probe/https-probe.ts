@@ -4,13 +4,14 @@
  * first request (OWA) decides whether the target answers at all; if it does not, the target is
  * not assessed and nothing more is sent.
  */
+import type { Agent } from 'node:https';
 import {
   buildFromExportToolManifest,
   buildFromOwaAssetPath,
   buildFromOwaHeader,
 } from './build-leak.js';
 import { ENDPOINTS, endpointResult, unreachable, type EndpointSpec } from './endpoints.js';
-import { failureReason, httpsRequest, type HttpAnswer } from './http-request.js';
+import { failureReason, httpsRequest, targetAgent, type HttpAnswer } from './http-request.js';
 import { judgeIntermediary } from './intermediary.js';
 import type { Limiter } from './limiter.js';
 import type { BuildObservation, EndpointResult, HttpsResult, NtlmDisclosure } from './model.js';
@@ -28,7 +29,8 @@ export interface HttpsProbeOptions {
 const NTLM_ENDPOINTS = ['ews', 'autodiscover', 'mapi', 'oab', 'rpc', 'eas'];
 const REPORTED_HEADERS = ['server', 'x-feserver', 'x-beserver', 'x-powered-by', 'x-aspnet-version'];
 
-export async function probeHttps(options: HttpsProbeOptions): Promise<HttpsResult> {
+export async function probeHttps(settings: HttpsProbeOptions): Promise<HttpsResult> {
+  const options = { ...settings, agent: targetAgent() };
   const [first, ...rest] = ENDPOINTS as [EndpointSpec, ...EndpointSpec[]];
   const answers = new Map<string, HttpAnswer>();
   answers.set(first.endpoint, await ask(options, first.path));
@@ -61,7 +63,7 @@ export async function probeHttps(options: HttpsProbeOptions): Promise<HttpsResul
 }
 
 function ask(
-  options: HttpsProbeOptions,
+  options: HttpsProbeOptions & { agent: Agent },
   path: string,
   headers?: Record<string, string>,
 ): Promise<HttpAnswer> {
@@ -72,13 +74,14 @@ function ask(
       port: options.port,
       path,
       timeoutMs: options.timeoutMs,
+      agent: options.agent,
       ...(headers === undefined ? {} : { headers }),
     });
   });
 }
 
 async function askNtlm(
-  options: HttpsProbeOptions,
+  options: HttpsProbeOptions & { agent: Agent },
   results: EndpointResult[],
 ): Promise<NtlmDisclosure | undefined> {
   const target = NTLM_ENDPOINTS.map((name) => results.find((r) => r.endpoint === name)).find((r) =>

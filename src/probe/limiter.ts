@@ -21,6 +21,8 @@ export interface LimiterOptions {
 
 export class Limiter {
   private active = 0;
+  /** Most slots held at once over the run (the summary reports it; tests check it). */
+  peak = 0;
   private readonly waiting: Array<() => void> = [];
   private nextStart = 0;
   private readonly now: () => number;
@@ -49,8 +51,10 @@ export class Limiter {
     if (this.remainingMs() === 0) throw new DeadlineReached();
     if (this.active < this.options.concurrency) {
       this.active += 1;
+      this.peak = Math.max(this.peak, this.active);
       return;
     }
+    // A released slot passes straight to the next waiter, so `active` stays as it is.
     await new Promise<void>((resolve) => this.waiting.push(resolve));
   }
 

@@ -166,4 +166,6 @@ export interface ProbeReport {
   targets: TargetResult[];
   /** The deadline ended the run before every check finished. */
   deadlineReached: boolean;
+  /** Most connections the probe had open at once (never above settings.concurrency). */
+  peakConnections: number;
 }

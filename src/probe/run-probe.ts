@@ -17,7 +17,7 @@ import {
   type TargetResult,
 } from './model.js';
 import { openSession, probeSmtp, startTls } from './smtp.js';
-import { connectTcp, SocketReader } from './socket-io.js';
+import { closeSocket, connectTcp, SocketReader } from './socket-io.js';
 import { scanTls, type HelloOpener } from './tls-scan.js';
 
 export interface ProbeSettings {
@@ -63,6 +63,7 @@ export async function runProbe(
     },
     targets: results.sort((a, b) => targetKey(a).localeCompare(targetKey(b))),
     deadlineReached: limiter.remainingMs() === 0,
+    peakConnections: limiter.peak,
   };
 }
 
@@ -178,7 +179,7 @@ async function probeSmtpTarget(
   const open: HelloOpener = async () => {
     const session = await openSession(target.host, target.port, settings.timeoutMs);
     if (!(await startTls(session, settings.timeoutMs))) {
-      session.reader.socket.destroy();
+      await closeSocket(session.reader.socket);
       throw new Error('STARTTLS refused');
     }
     return session.reader;

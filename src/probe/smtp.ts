@@ -6,7 +6,7 @@
 import type { TLSSocket } from 'node:tls';
 import { readCertificate } from './certificate.js';
 import type { CertificateResult, NotAssessed, SmtpResult } from './model.js';
-import { connectTcp, SocketReader } from './socket-io.js';
+import { closeSocket, connectTcp, SocketReader } from './socket-io.js';
 
 export const EHLO_NAME = 'exzt-probe.invalid';
 
@@ -52,7 +52,7 @@ export async function openSession(
     if (ehlo.code !== 250) throw new Error(`EHLO answered ${ehlo.code} ${ehlo.lines.join(' ')}`);
     return { reader, banner, ehlo };
   } catch (error) {
-    reader.socket.destroy();
+    await closeSocket(reader.socket);
     throw error;
   }
 }
@@ -119,8 +119,8 @@ export async function probeSmtp(
 }
 
 async function quit(reader: SocketReader): Promise<void> {
-  reader.socket.end('QUIT\r\n');
-  reader.socket.destroy();
+  reader.socket.write('QUIT\r\n');
+  await closeSocket(reader.socket);
 }
 
 export function authMechanisms(extensions: readonly string[]): string[] {

@@ -84,3 +84,15 @@ export class SocketReader {
     this.wake?.();
   }
 }
+
+/**
+ * Closes a socket and resolves once it is closed: the limiter holds a slot until then, so the
+ * number of open connections, not just of requests waiting, stays within --concurrency.
+ */
+export function closeSocket(socket: net.Socket): Promise<void> {
+  if (socket.closed) return Promise.resolve();
+  return new Promise((resolve) => {
+    socket.once('close', () => resolve());
+    socket.destroy();
+  });
+}

@@ -14,7 +14,7 @@ import {
 } from './cipher-suites.js';
 import type { Limiter } from './limiter.js';
 import type { TlsResult, TlsVersionName, TlsVersionResult } from './model.js';
-import type { SocketReader } from './socket-io.js';
+import { closeSocket, type SocketReader } from './socket-io.js';
 import {
   alertName,
   clientHello,
@@ -111,7 +111,7 @@ async function handshake(
       reader.socket.write(clientHello(version, suites, options.host));
       return await reader.waitFor(readServerAnswer, options.timeoutMs);
     } finally {
-      reader.socket.destroy();
+      await closeSocket(reader.socket);
     }
   });
 }

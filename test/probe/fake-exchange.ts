@@ -19,7 +19,7 @@ export interface Pem {
 }
 
 /** A valid self-signed certificate for localhost/127.0.0.1 and an expired one. */
-export function makeCertificates(): { valid: Pem; expired: Pem } {
+export function makeCertificates(key: 'rsa' | 'ec' = 'rsa'): { valid: Pem; expired: Pem } {
   const dir = mkdtempSync(path.join(tmpdir(), 'exzt-probe-certs-'));
   try {
     const file = (name: string) => path.join(dir, name);
@@ -97,7 +97,30 @@ export interface FakeServer {
   close(): Promise<void>;
 }
 
-export async function startFakeExchange(options: FakeExchangeOptions): Promise<FakeServer> {
+/** Simultaneous connections over several fake servers: the probe's bound is for the whole run. */
+export class ConnectionCounter {
+  active = 0;
+  peak = 0;
+  total = 0;
+  /** Requests in flight over all servers: received and not yet fully answered. */
+  requests = 0;
+  requestPeak = 0;
+
+  open(): void {
+    this.active += 1;
+    this.total += 1;
+    this.peak = Math.max(this.peak, this.active);
+  }
+
+  close(): void {
+    this.active -= 1;
+  }
+}
+
+export async function startFakeExchange(
+  options: FakeExchangeOptions,
+  shared?: ConnectionCounter,
+): Promise<FakeServer> {
   const requests: string[] = [];
   const server = https.createServer(
     { key: options.pem.key, cert: options.pem.cert },
@@ -106,11 +129,15 @@ export async function startFakeExchange(options: FakeExchangeOptions): Promise<F
       answer(req, res, options);
     },
   );
-  return listen(server, requests);
+  return listen(server, requests, shared);
 }
 
 /** Counts simultaneous connections and requests; binds 127.0.0.1 on a free port. */
-export async function listen(server: net.Server, requests: string[] = []): Promise<FakeServer> {
+export async function listen(
+  server: net.Server,
+  requests: string[] = [],
+  shared?: ConnectionCounter,
+): Promise<FakeServer> {
   const peaks = { connections: 0, requests: 0 };
   let connections = 0;
   let inFlight = 0;
@@ -120,12 +147,30 @@ export async function listen(server: net.Server, requests: string[] = []): Promi
     socket.on('close', () => sockets.delete(socket));
     connections += 1;
     peaks.connections = Math.max(peaks.connections, connections);
-    socket.on('close', () => (connections -= 1));
+    shared?.open();
+    // The client's FIN (or reset) is the moment it let go; 'close' can come a poll later.
+    let open = true;
+    const gone = () => {
+      if (!open) return;
+      open = false;
+      connections -= 1;
+      shared?.close();
+    };
+    socket.once('end', gone);
+    socket.once('error', gone);
+    socket.once('close', gone);
   });
   server.on('request', (_req: IncomingMessage, res: ServerResponse) => {
     inFlight += 1;
     peaks.requests = Math.max(peaks.requests, inFlight);
-    res.on('finish', () => (inFlight -= 1));
+    if (shared !== undefined) {
+      shared.requests += 1;
+      shared.requestPeak = Math.max(shared.requestPeak, shared.requests);
+    }
+    res.on('finish', () => {
+      inFlight -= 1;
+      if (shared !== undefined) shared.requests -= 1;
+    });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address() as net.AddressInfo;

@@ -58,6 +58,7 @@ import { IIS_KINDS } from './kinds/iis-kinds.js';
 import type { EvidenceKind } from './kinds/kind.js';
 import { ORGANIZATION_KINDS } from './kinds/organization-kinds.js';
 import { OS_KINDS } from './kinds/os-kinds.js';
+import { PROBE_KINDS, type ProbeObservation } from './kinds/probe-kinds.js';
 
 export type { EvidenceKind, KindFormat, KindScope, LooseFileRule } from './kinds/kind.js';
 
@@ -128,6 +129,8 @@ export interface KindValueMap {
   'os.net-ip-configuration': NetworkInterface[];
   'os.network-adapter-configuration': NetworkInterface[];
   'os.firewall-profiles': FirewallProfile[];
+  'probe.https': ProbeObservation[];
+  'probe.smtp': ProbeObservation[];
 }
 
 export type TypedKindId = keyof KindValueMap;
@@ -140,6 +143,7 @@ export const EVIDENCE_KINDS: readonly EvidenceKind[] = [
   ...IIS_KINDS,
   ...HARDWARE_KINDS,
   ...CLIENT_KINDS,
+  ...PROBE_KINDS,
 ].sort((a, b) => a.id.localeCompare(b.id));
 
 const BY_ID = new Map(EVIDENCE_KINDS.map((kind) => [kind.id, kind]));

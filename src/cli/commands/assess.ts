@@ -24,6 +24,8 @@ import {
   asOfFromContext,
   loadEvidenceFromContext,
 } from '../evidence-options.js';
+import { withProbeEvidence } from '../probe-evidence.js';
+import { PROBE_LIMIT_OPTIONS, PROBE_LIMIT_USAGE } from './probe.js';
 
 const FORMAT_NAMES = ASSESSMENT_FORMATS.map((format) => format.name);
 const FAIL_ON = ['none', ...SEVERITY_ORDER] as const;
@@ -46,6 +48,11 @@ export const assessCommand: Command = {
     '  --out DIR            write every format into DIR (assessment.json, .html, …); stdout keeps',
     '                       the text summary',
     "  --as-of DATE         judge ages and expiries against this date, not the evidence's time",
+    '  --probe HOST         probe HOST[:PORT] now and assess what it shows (repeatable;',
+    '                       see exzt probe --help)',
+    '  --probe-results FILE a saved exzt probe --format json report (repeatable); a positional',
+    '                       .json probe report is recognised too',
+    PROBE_LIMIT_USAGE,
     EVIDENCE_USAGE,
   ].join('\n'),
   options: {
@@ -57,6 +64,9 @@ export const assessCommand: Command = {
     format: { type: 'string' },
     out: { type: 'string' },
     'as-of': { type: 'string' },
+    probe: { type: 'string', multiple: true },
+    'probe-results': { type: 'string', multiple: true },
+    ...PROBE_LIMIT_OPTIONS,
   },
   run: runAssess,
 };
@@ -73,7 +83,7 @@ async function runAssess(context: CommandContext): Promise<number> {
     loadAttestations(file),
   );
 
-  const evidence = await loadEvidenceFromContext(context);
+  const evidence = await withProbeEvidence(context, loadEvidenceFromContext);
   const assessment = assess({
     evidence,
     ...policy,

@@ -3,7 +3,7 @@
  * nothing, so that a bad certificate can be described rather than just refused): names, validity,
  * whether it chains to a trusted root, key type and size, and the signature algorithm.
  */
-import { X509Certificate } from 'node:crypto';
+import type { X509Certificate } from 'node:crypto';
 import { isIP, type Socket } from 'node:net';
 import tls from 'node:tls';
 import type { CertificateResult } from './model.js';

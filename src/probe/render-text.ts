@@ -48,12 +48,9 @@ function targetLines(result: TargetResult): string[] {
         `  build ${build.version} (${build.precision} precision, ${build.source} at ${build.path})`,
       );
     if (https.ntlm !== undefined) {
-      const { endpoint: _endpoint, ...names } = https.ntlm;
-      lines.push(
-        `  NTLM (${https.ntlm.endpoint}) discloses ${Object.entries(names)
-          .map(([k, v]) => `${k} ${v}`)
-          .join(', ')}`,
-      );
+      const names = Object.entries(https.ntlm).filter(([key]) => key !== 'endpoint');
+      const told = names.map(([key, value]) => `${key} ${value}`).join(', ');
+      lines.push(`  NTLM (${https.ntlm.endpoint}) discloses ${told}`);
     }
     lines.push(
       `  intermediary: ${https.intermediary.verdict}${https.intermediary.signs.length > 0 ? ` (${https.intermediary.signs.join('; ')})` : ''}`,

@@ -96,9 +96,10 @@ function observation(overrides: Partial<ProbeObservation> = {}): ProbeObservatio
 function smtpObservation(
   smtp: Partial<NonNullable<ProbeObservation['smtp']>> = {},
 ): ProbeObservation {
-  const { https: _https, ...rest } = observation({
+  const rest = observation({
     target: { spec: 'mail.contoso.com', host: 'mail.contoso.com', port: 25, service: 'smtp' },
   });
+  delete rest.https;
   return {
     ...rest,
     smtp: {
@@ -160,10 +161,8 @@ describe('EXZT.NET.10 admin endpoints do not answer the probe from outside the a
   });
 
   it('is not assessed when no target answered', () => {
-    const { https: _https, ...dead } = observation({
-      status: 'not-assessed',
-      reason: 'ECONNREFUSED',
-    });
+    const dead = observation({ status: 'not-assessed', reason: 'ECONNREFUSED' });
+    delete dead.https;
     const result = run(probeAdminExposure, [dead]);
     assert.equal(result.outcome, 'not-assessed');
     assert.match(result.message, /ECONNREFUSED/);

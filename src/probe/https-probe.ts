@@ -25,6 +25,9 @@ export interface HttpsProbeOptions {
   onRequest: () => void;
 }
 
+// TODO(#6): the empty-Bearer ActiveSync request that shows whether Hybrid Modern Auth is set up
+// (authorization_uri), X-ServerApplication on MAPI answers, and repeated requests to see every
+// server behind a load balancer are not made yet.
 // Where an NTLM challenge is asked for, in order of preference (A5).
 const NTLM_ENDPOINTS = ['ews', 'autodiscover', 'mapi', 'oab', 'rpc', 'eas'];
 const REPORTED_HEADERS = ['server', 'x-feserver', 'x-beserver', 'x-powered-by', 'x-aspnet-version'];

@@ -35,6 +35,8 @@ export interface TlsScanOptions {
   onConnection: () => void;
 }
 
+// TODO(#6): SSLv2/SSLv3 hellos are not sent, and TLS 1.3 suites are not enumerated one by one;
+// Exchange on Schannel has SSLv3 off by default since Windows Server 2016.
 const LEGACY_VERSIONS: readonly TlsVersionName[] = ['TLS 1.0', 'TLS 1.1', 'TLS 1.2'];
 
 export async function scanTls(options: TlsScanOptions): Promise<TlsResult> {

@@ -224,3 +224,29 @@ describe('exzt probe against fake Exchange servers on 127.0.0.1', () => {
       assert.ok(server.peaks.requests <= SETTINGS.concurrency);
   });
 });
+
+describe('exzt probe under a deadline', () => {
+  it('ends every slow target by the deadline plus one timeout, the unstarted ones "not assessed"', async () => {
+    const slow = await Promise.all(Array.from({ length: 8 }, () => startSilent()));
+    try {
+      const started = Date.now();
+      const report = await runProbe(parseTargets(slow.map((s) => `127.0.0.1:${s.port}`)), {
+        ...SETTINGS,
+        concurrency: 2,
+        timeoutMs: 700,
+        deadlineS: 1,
+      });
+      const elapsedMs = Date.now() - started;
+      assert.ok(elapsedMs < 1000 + 700 + 500, `${elapsedMs} ms`);
+      assert.equal(report.deadlineReached, true);
+      assert.ok(report.targets.every((t) => t.status === 'not-assessed'));
+      const reasons = new Set(report.targets.map((t) => t.reason?.replace(/\d+ ms/, 'N ms')));
+      assert.deepEqual([...reasons].sort(), [
+        'no answer within N ms',
+        'the run deadline was reached before this check started',
+      ]);
+    } finally {
+      await Promise.all(slow.map((s) => s.close()));
+    }
+  });
+});

@@ -91,9 +91,12 @@ function headerMap(rawHeaders: string[]): Map<string, string[]> {
   return headers;
 }
 
-/** A short reason for a failed request: the system error code when there is one. */
+/** A short reason for a failed request: the system error code and OpenSSL's reason, if any. */
 export function failureReason(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
   const code = (error as NodeJS.ErrnoException).code;
-  return code === undefined ? error.message : `${code}: ${error.message}`;
+  // OpenSSL's messages carry "error:<hex>:SSL routines:<function>:<reason>:<file>:<line>:".
+  const openssl = /error:[0-9A-F]+:[^:]*:[^:]*:([^:]+):/.exec(error.message)?.[1];
+  const message = openssl ?? error.message;
+  return code === undefined ? message : `${code}: ${message}`;
 }

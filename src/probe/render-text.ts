@@ -33,6 +33,7 @@ function targetLines(result: TargetResult): string[] {
 
   const lines = [`${head}:`];
   const https = result.https;
+  if (result.httpsReason !== undefined) lines.push(`  HTTP: no answer (${result.httpsReason})`);
   if (https !== undefined) {
     for (const endpoint of https.endpoints) {
       const answer = endpoint.reachable ? `${endpoint.status}` : `no answer (${endpoint.reason})`;

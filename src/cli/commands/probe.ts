@@ -40,14 +40,17 @@ export const probeCommand: Command = {
     '  SMTP, any other port HTTPS; prefix smtp:// or https:// to say which.',
     PROBE_LIMIT_USAGE,
     '  --format FORMAT      text (default) or json (evidence for exzt assess --probe-results)',
-    '  --out FILE           write the report to FILE (never overwrites) instead of stdout',
+    '  --out FILE           write the report to FILE (never overwrites) instead of stdout; a',
+    '                       .json FILE gets JSON unless --format text is given',
   ].join('\n'),
   options: { ...PROBE_LIMIT_OPTIONS, format: { type: 'string' }, out: { type: 'string' } },
   run: runProbeCommand,
 };
 
 async function runProbeCommand(context: CommandContext): Promise<number> {
-  const format = stringOption(context, 'format') ?? 'text';
+  const out = stringOption(context, 'out');
+  // A report written to a .json file is evidence for later: JSON unless text is asked for.
+  const format = stringOption(context, 'format') ?? (out?.endsWith('.json') ? 'json' : 'text');
   if (format !== 'text' && format !== 'json') {
     throw new ExztError('USAGE', `--format ${format}: expected text or json`);
   }
@@ -63,7 +66,6 @@ async function runProbeCommand(context: CommandContext): Promise<number> {
   context.logger.info(`probing ${targets.length} target(s) from ${limits.vantage}`);
   const report = await runProbe(targets, { ...limits, toolVersion: EXZT_VERSION });
   const text = format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : renderProbeText(report);
-  const out = stringOption(context, 'out');
   if (out === undefined) {
     context.stdout.write(text);
     return 0;

@@ -63,19 +63,9 @@ describe('exzt probe and exzt assess --probe on loopback fakes', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('writes a JSON report with the vantage, never overwriting, and prints text by default', async () => {
+  it('writes JSON to a .json --out file with the vantage, never overwriting; text by default', async () => {
     const file = path.join(dir, 'probe.json');
-    const run = await exzt(
-      'probe',
-      ...targets,
-      '--from',
-      'internet',
-      ...LIMITS,
-      '--format',
-      'json',
-      '--out',
-      file,
-    );
+    const run = await exzt('probe', ...targets, '--from', 'internet', ...LIMITS, '--out', file);
     assert.equal(run.status, 0, run.stderr);
     const report = JSON.parse(readFileSync(file, 'utf8')) as ProbeReport;
     assert.equal(report.vantage, 'internet');

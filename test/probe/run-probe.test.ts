@@ -21,7 +21,8 @@ const SETTINGS: ProbeSettings = {
   vantage: 'internet',
   concurrency: 4,
   ratePerSecond: 1000,
-  timeoutMs: 400,
+  // Generous: the whole suite runs beside this on a shared machine; slow targets cost this once.
+  timeoutMs: 3000,
   deadlineS: 20,
   toolVersion: 'test',
 };
@@ -197,11 +198,11 @@ describe('exzt probe against fake Exchange servers on 127.0.0.1', () => {
     assert.equal(reasons.length, 5, reasons.join('\n'));
     assert.match(
       reasons.find((r) => r.startsWith(`https:${servers.slow!.port}`)) ?? '',
-      /no answer within 400 ms/,
+      /no answer within 3000 ms/,
     );
     assert.match(
       reasons.find((r) => r.startsWith(`smtp:${servers.slow!.port}`)) ?? '',
-      /no answer within 400 ms/,
+      /no answer within 3000 ms/,
     );
     assert.match(reasons.find((r) => r.startsWith(`https:${closed}`)) ?? '', /ECONNREFUSED/);
     assert.match(
@@ -237,7 +238,7 @@ describe('exzt probe under a deadline', () => {
         deadlineS: 1,
       });
       const elapsedMs = Date.now() - started;
-      assert.ok(elapsedMs < 1000 + 700 + 500, `${elapsedMs} ms`);
+      assert.ok(elapsedMs < 1000 + 700 + 1500, `${elapsedMs} ms`);
       assert.equal(report.deadlineReached, true);
       assert.ok(report.targets.every((t) => t.status === 'not-assessed'));
       const reasons = new Set(report.targets.map((t) => t.reason?.replace(/\d+ ms/, 'N ms')));

@@ -39,7 +39,7 @@ function exzt(...args: string[]): Promise<Run> {
   });
 }
 
-const LIMITS = ['--timeout', '2000', '--deadline', '60', '--concurrency', '4', '--rate', '200/s'];
+const LIMITS = ['--timeout', '5000', '--deadline', '60', '--concurrency', '4', '--rate', '200/s'];
 const AS_OF = ['--as-of', '2026-11-30'];
 
 describe('exzt probe and exzt assess --probe on loopback fakes', () => {

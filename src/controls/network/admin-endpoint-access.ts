@@ -68,7 +68,7 @@ export const adminEndpointAccess: Control = {
     const config = required(fact, 'iis.application-host');
     const admin = networksNamed(context.policy.apps.adminFrom, context.policy);
     const rules = optional(context.organizationFact('exchange.client-access-rules'));
-    // What the network actually answers is EXZT.NET.10's question (probe.https); this control
+    // What the network actually answers is EXZT.NET.11's question (probe.https); this control
     // answers from configuration alone.
     const findings: Finding[] = [];
     const unseen: string[] = [];

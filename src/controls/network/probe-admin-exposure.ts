@@ -1,5 +1,5 @@
 /**
- * EXZT.NET.10: what the probe saw of the endpoints the policy never exposes
+ * EXZT.NET.11: what the probe saw of the endpoints the policy never exposes
  * (network.neverInternetFacing: EAC and remote PowerShell by default). Probed from the internet
  * or any network but the admin ones, they must not answer: IIS IP restrictions answer 403, a
  * pre-authenticating gateway redirects to another host, and anything else is exposure.
@@ -27,7 +27,7 @@ const PROBED: Readonly<Record<string, readonly string[]>> = {
 const REFUSED_STATUSES = new Set([403, 404]);
 
 export const probeAdminExposure: Control = {
-  id: 'EXZT.NET.10',
+  id: 'EXZT.NET.11',
   area: 'network',
   title: 'The EAC and remote PowerShell do not answer the probe from outside the admin networks',
   rationale:

@@ -1,5 +1,5 @@
 /**
- * EXZT.NET.11: no endpoint offers HTTP Basic authentication to the probe. Basic sends the
+ * EXZT.NET.12: no endpoint offers HTTP Basic authentication to the probe. Basic sends the
  * password itself on every request, cannot carry MFA, and is what password spraying uses
  * (reference/probe-and-logs.md A4). Authentication policies can block it per user without IIS
  * ceasing to advertise it, so a pass needs the scheme gone from the answers.
@@ -9,7 +9,7 @@ import { fail, pass, required } from '../outcomes.js';
 import { answered, findingAt, targetName } from './probe-view.js';
 
 export const probeBasicAuth: Control = {
-  id: 'EXZT.NET.11',
+  id: 'EXZT.NET.12',
   area: 'network',
   title: 'No Exchange endpoint offers Basic authentication to the network',
   rationale:

@@ -1,5 +1,5 @@
 /**
- * EXZT.NET.15: the certificates HTTPS and SMTP present to the network: current at the as-of
+ * EXZT.NET.16: the certificates HTTPS and SMTP present to the network: current at the as-of
  * time, chaining to a trusted root, covering the probed name, with an RSA key of at least 2048
  * bits (or an EC key) and a SHA-2 signature (reference/probe-and-logs.md A8).
  */
@@ -13,7 +13,7 @@ import { findingAt, targetName } from './probe-view.js';
 const MINIMUM_RSA_BITS = 2048;
 
 export const probeCertificate: Control = {
-  id: 'EXZT.NET.15',
+  id: 'EXZT.NET.16',
   area: 'network',
   title: 'Certificates presented to the network are current, trusted, matching and strong',
   rationale:

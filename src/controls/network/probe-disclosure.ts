@@ -1,5 +1,5 @@
 /**
- * EXZT.NET.14: what anonymous answers give away to anyone outside the admin networks: the NTLM
+ * EXZT.NET.15: what anonymous answers give away to anyone outside the admin networks: the NTLM
  * challenge's NetBIOS and DNS names of domain, host and forest and the Windows build
  * ([MS-NLMP] §2.2.2.1), and an SMTP banner naming the internal host or the product version.
  */
@@ -8,7 +8,7 @@ import { fail, notApplicable, notAssessed, optional, pass } from '../outcomes.js
 import { findingAt, placeOf, targetName } from './probe-view.js';
 
 export const probeDisclosure: Control = {
-  id: 'EXZT.NET.14',
+  id: 'EXZT.NET.15',
   area: 'network',
   title: 'Anonymous answers do not disclose internal names outside the admin networks',
   rationale:

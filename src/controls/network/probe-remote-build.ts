@@ -1,5 +1,5 @@
 /**
- * EXZT.NET.13: the build Exchange shows the network (X-OWA-Version, the ECP export tool
+ * EXZT.NET.14: the build Exchange shows the network (X-OWA-Version, the ECP export tool
  * manifest, the OWA asset path) carries the latest Security Update for its CU and a supported
  * product, and agrees with the servers' own evidence. A disagreement means a server behind the
  * load balancer was missed, or a stale front end answers.
@@ -13,7 +13,7 @@ import { fail, notAssessed, optional, pass, required } from '../outcomes.js';
 import { answered, findingAt, remoteBuildVerdict, targetName } from './probe-view.js';
 
 export const probeRemoteBuild: Control = {
-  id: 'EXZT.NET.13',
+  id: 'EXZT.NET.14',
   area: 'network',
   title: 'The build the network sees is current and agrees with the servers',
   rationale:

@@ -1,5 +1,5 @@
 /**
- * EXZT.NET.17: the SMTP ports the probe reached offer STARTTLS, and no password
+ * EXZT.NET.18: the SMTP ports the probe reached offer STARTTLS, and no password
  * authentication (AUTH LOGIN or PLAIN) before TLS, which would send passwords readable on the
  * path (reference/probe-and-logs.md A9).
  */
@@ -10,7 +10,7 @@ import { answered, findingAt, targetName } from './probe-view.js';
 const CLEARTEXT_MECHANISMS = new Set(['LOGIN', 'PLAIN', 'CRAM-MD5']);
 
 export const probeSmtp: Control = {
-  id: 'EXZT.NET.17',
+  id: 'EXZT.NET.18',
   area: 'network',
   title: 'SMTP offers STARTTLS and no password authentication before TLS',
   rationale:

@@ -1,5 +1,5 @@
 /**
- * EXZT.NET.12: what the hand-built hellos found on HTTPS and on SMTP after STARTTLS: no TLS
+ * EXZT.NET.13: what the hand-built hellos found on HTTPS and on SMTP after STARTTLS: no TLS
  * version below the policy's minimum (data.minimumTls) and no weak cipher suite (RC4, DES,
  * 3DES, export, NULL, anonymous) accepted. These are the checks Node's own TLS cannot make,
  * because OpenSSL 3 no longer offers what they look for.
@@ -16,7 +16,7 @@ import { findingAt, targetName } from './probe-view.js';
 const ORDER: readonly TlsVersionName[] = ['TLS 1.0', 'TLS 1.1', 'TLS 1.2', 'TLS 1.3'];
 
 export const probeTls: Control = {
-  id: 'EXZT.NET.12',
+  id: 'EXZT.NET.13',
   area: 'network',
   title: 'HTTPS and SMTP accept no TLS version below the minimum and no weak cipher suite',
   rationale:

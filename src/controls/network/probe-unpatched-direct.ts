@@ -1,5 +1,5 @@
 /**
- * EXZT.NET.16: an Exchange build that is behind on Security Updates (or past support) answering
+ * EXZT.NET.17: an Exchange build that is behind on Security Updates (or past support) answering
  * the probe from outside the admin networks with nothing visible in between: IIS itself answers
  * (X-FEServer, Microsoft-IIS, OWA's forms login served anonymously). This is the most urgent
  * finding exzt can make (issue #6): it is how ProxyLogon and ProxyShell were mass-exploited,
@@ -10,7 +10,7 @@ import { fail, notApplicable, notAssessed, pass, required } from '../outcomes.js
 import { answered, findingAt, placeOf, remoteBuildVerdict, targetName } from './probe-view.js';
 
 export const probeUnpatchedDirect: Control = {
-  id: 'EXZT.NET.16',
+  id: 'EXZT.NET.17',
   area: 'network',
   title: 'No unpatched Exchange build answers from outside without an intermediary',
   rationale:

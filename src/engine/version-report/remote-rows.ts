@@ -2,7 +2,7 @@
  * Version report rows from the probe, for when no server evidence exists: each HTTPS target that
  * leaked a build becomes a row, built the same way as a server's, with the probe's source and
  * precision (X-OWA-Version and the export tool manifest are exact; the OWA asset path shows the
- * CU only). With server evidence the probe adds no rows; EXZT.NET.13 compares the two instead.
+ * CU only). With server evidence the probe adds no rows; EXZT.NET.14 compares the two instead.
  */
 import type { EvidenceSet, KindEvidence, SubjectEvidence } from '../../evidence/evidence-set.js';
 import { findSubject, ORGANIZATION_KEY, factOf } from '../../evidence/evidence-set.js';

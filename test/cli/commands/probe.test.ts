@@ -102,15 +102,15 @@ describe('exzt probe and exzt assess --probe on loopback fakes', () => {
     assert.equal(run.status, 1, run.stderr);
     const assessment = JSON.parse(run.stdout) as Assessment;
     const outcome = (id: string) => assessment.results.find((r) => r.control === id)?.outcome;
-    assert.equal(outcome('EXZT.NET.16'), 'fail');
-    assert.equal(outcome('EXZT.NET.10'), 'fail');
+    assert.equal(outcome('EXZT.NET.17'), 'fail');
     assert.equal(outcome('EXZT.NET.11'), 'fail');
-    assert.equal(outcome('EXZT.NET.13'), 'fail');
+    assert.equal(outcome('EXZT.NET.12'), 'fail');
     assert.equal(outcome('EXZT.NET.14'), 'fail');
     assert.equal(outcome('EXZT.NET.15'), 'fail');
-    assert.equal(outcome('EXZT.NET.17'), 'fail');
-    assert.equal(outcome('EXZT.NET.12'), 'pass');
-    const urgent = assessment.results.find((r) => r.control === 'EXZT.NET.16');
+    assert.equal(outcome('EXZT.NET.16'), 'fail');
+    assert.equal(outcome('EXZT.NET.18'), 'fail');
+    assert.equal(outcome('EXZT.NET.13'), 'pass');
+    const urgent = assessment.results.find((r) => r.control === 'EXZT.NET.17');
     assert.equal(
       urgent?.evidence[0]?.member ?? urgent?.findings[0]?.evidence[0]?.member,
       'probe.json',
@@ -131,7 +131,7 @@ describe('exzt probe and exzt assess --probe on loopback fakes', () => {
     );
     assert.equal(live.status, 0, live.stderr);
     const assessment = JSON.parse(live.stdout) as Assessment;
-    assert.equal(assessment.results.find((r) => r.control === 'EXZT.NET.16')?.outcome, 'fail');
+    assert.equal(assessment.results.find((r) => r.control === 'EXZT.NET.17')?.outcome, 'fail');
 
     const saved = await exzt(
       'assess',

@@ -28,7 +28,7 @@ describe('EXZT.NET controls on the E19 HealthChecker folder', () => {
       versionRows: new Map(report.servers.map((row) => [row.key, row])),
     });
 
-    // In catalogue order, NET.1 to NET.17.
+    // In catalogue order, NET.1 to NET.18.
     assert.deepEqual(
       results.map((result) => result.control),
       NETWORK_CONTROLS.map((control) => control.id),
@@ -45,7 +45,7 @@ describe('EXZT.NET controls on the E19 HealthChecker folder', () => {
         'not-assessed', // no DAG network export
         'pass', // zones apart, the server in no client or admin network
         'not-applicable', // not an Edge server
-        // NET.10 to NET.17 read exzt probe results, which a HealthChecker folder never holds.
+        // NET.11 to NET.18 read exzt probe results, which a HealthChecker folder never holds.
         ...Array.from({ length: 8 }, () => 'not-assessed'),
       ],
     );

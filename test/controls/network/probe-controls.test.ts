@@ -1,5 +1,5 @@
 /**
- * The Network controls fed by `exzt probe` (EXZT.NET.10 to EXZT.NET.17), on probe observations
+ * The Network controls fed by `exzt probe` (EXZT.NET.11 to EXZT.NET.18), on probe observations
  * written in the test: each passes on a hardened answer, fails on the exposure it exists for, and
  * says "not assessed" or "not applicable" where the probe could not see or did not need to.
  */
@@ -127,7 +127,7 @@ const run = (
     }),
   );
 
-describe('EXZT.NET.10 admin endpoints do not answer the probe from outside the admin networks', () => {
+describe('EXZT.NET.11 admin endpoints do not answer the probe from outside the admin networks', () => {
   it('passes when /ecp and /powershell answer 403 to the internet', () => {
     assert.equal(run(probeAdminExposure, [observation()]).outcome, 'pass');
   });
@@ -169,7 +169,7 @@ describe('EXZT.NET.10 admin endpoints do not answer the probe from outside the a
   });
 });
 
-describe('EXZT.NET.11 no endpoint offers Basic', () => {
+describe('EXZT.NET.12 no endpoint offers Basic', () => {
   it('passes on forms, NTLM and Negotiate only', () => {
     assert.equal(run(probeBasicAuth, [observation()]).outcome, 'pass');
   });
@@ -183,7 +183,7 @@ describe('EXZT.NET.11 no endpoint offers Basic', () => {
   });
 });
 
-describe('EXZT.NET.12 no TLS below the minimum and no weak suite', () => {
+describe('EXZT.NET.13 no TLS below the minimum and no weak suite', () => {
   it('passes on TLS 1.2 and 1.3 only', () => {
     assert.equal(run(probeTls, [observation()]).outcome, 'pass');
   });
@@ -225,7 +225,7 @@ describe('EXZT.NET.12 no TLS below the minimum and no weak suite', () => {
   });
 });
 
-describe('EXZT.NET.13 the build seen from the network is current and agrees with the servers', () => {
+describe('EXZT.NET.14 the build seen from the network is current and agrees with the servers', () => {
   it(`passes on ${CURRENT} (Exchange SE RTM Nov26SU)`, () => {
     assert.equal(run(probeRemoteBuild, [observation()]).outcome, 'pass');
   });
@@ -275,7 +275,7 @@ describe('EXZT.NET.13 the build seen from the network is current and agrees with
   });
 });
 
-describe('EXZT.NET.14 anonymous answers disclose no internal names', () => {
+describe('EXZT.NET.15 anonymous answers disclose no internal names', () => {
   it('passes without NTLM names and with a banner naming only the product', () => {
     assert.equal(
       run(
@@ -305,7 +305,7 @@ describe('EXZT.NET.14 anonymous answers disclose no internal names', () => {
   });
 });
 
-describe('EXZT.NET.15 certificates are current, trusted, matching and strong', () => {
+describe('EXZT.NET.16 certificates are current, trusted, matching and strong', () => {
   it('passes on a trusted, matching RSA 2048 SHA-256 certificate', () => {
     assert.equal(run(probeCertificate, [observation()]).outcome, 'pass');
   });
@@ -325,7 +325,7 @@ describe('EXZT.NET.15 certificates are current, trusted, matching and strong', (
   });
 });
 
-describe('EXZT.NET.16 no unpatched build answers from outside without an intermediary', () => {
+describe('EXZT.NET.17 no unpatched build answers from outside without an intermediary', () => {
   const direct = { verdict: 'direct-to-iis' as const, signs: ['x-feserver header'] };
   it('fails on Exchange 2019 CU14 answering the internet straight from IIS', () => {
     const result = run(probeUnpatchedDirect, [
@@ -364,7 +364,7 @@ describe('EXZT.NET.16 no unpatched build answers from outside without an interme
   });
 });
 
-describe('EXZT.NET.17 SMTP offers STARTTLS and no password AUTH before TLS', () => {
+describe('EXZT.NET.18 SMTP offers STARTTLS and no password AUTH before TLS', () => {
   it('passes on Exchange stock behaviour: STARTTLS, LOGIN only after TLS', () => {
     assert.equal(run(probeSmtp, [], [smtpObservation()]).outcome, 'pass');
   });

@@ -444,8 +444,11 @@ $SuppliedFiles = @{
 }
 
 # Produced by exzt, not on a server; named so the contract test sees every kind accounted for.
-# `exzt logs scan` / `exzt assess --logs` derive the logs.* kinds from the IIS and HttpProxy logs.
+# `exzt logs scan` / `exzt assess --logs` derive the logs.* kinds from the IIS and HttpProxy logs;
+# `exzt probe` writes the probe.* kinds from wherever it runs.
 $NotCollected = @{
+    'probe.https' = 'exzt probe'
+    'probe.smtp' = 'exzt probe'
     'logs.client-versions' = 'exzt logs scan'
     'logs.indicators' = 'exzt logs scan'
     'logs.admin-access' = 'exzt logs scan'

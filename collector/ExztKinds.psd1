@@ -1344,5 +1344,25 @@
       Depth = 1
       Command = 'Get-WindowsFeature'
     }
+    @{
+      Id = 'probe.https'
+      Scope = 'organization'
+      Format = 'text'
+      BundleFile = 'probe.https.config'
+      Runs = 'not-collected'
+      Encoding = 'Bytes'
+      Depth = 0
+      Command = 'exzt probe <host>... --from <network> --format json'
+    }
+    @{
+      Id = 'probe.smtp'
+      Scope = 'organization'
+      Format = 'text'
+      BundleFile = 'probe.smtp.config'
+      Runs = 'not-collected'
+      Encoding = 'Bytes'
+      Depth = 0
+      Command = 'exzt probe <host>... --from <network> --format json'
+    }
   )
 }

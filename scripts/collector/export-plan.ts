@@ -72,6 +72,8 @@ const RUNS: Record<string, CollectorRuns> = {
   'logs.admin-access': 'not-collected',
   'logs.legacy-auth': 'not-collected',
   'logs.client-addresses': 'not-collected',
+  'probe.https': 'not-collected',
+  'probe.smtp': 'not-collected',
   'exchange.protocol-container': 'server',
   'exchange.server-ad-object': 'server',
   'exchange.web-sites-from-ad': 'server',

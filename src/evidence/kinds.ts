@@ -60,6 +60,7 @@ import type { UsageCount } from '../logs/model.js';
 import type { EvidenceKind } from './kinds/kind.js';
 import { ORGANIZATION_KINDS } from './kinds/organization-kinds.js';
 import { OS_KINDS } from './kinds/os-kinds.js';
+import { PROBE_KINDS, type ProbeObservation } from './kinds/probe-kinds.js';
 
 export type { EvidenceKind, KindFormat, KindScope, LooseFileRule } from './kinds/kind.js';
 
@@ -134,6 +135,8 @@ export interface KindValueMap {
   'os.net-ip-configuration': NetworkInterface[];
   'os.network-adapter-configuration': NetworkInterface[];
   'os.firewall-profiles': FirewallProfile[];
+  'probe.https': ProbeObservation[];
+  'probe.smtp': ProbeObservation[];
 }
 
 export type TypedKindId = keyof KindValueMap;
@@ -147,6 +150,7 @@ export const EVIDENCE_KINDS: readonly EvidenceKind[] = [
   ...HARDWARE_KINDS,
   ...CLIENT_KINDS,
   ...LOG_KINDS,
+  ...PROBE_KINDS,
 ].sort((a, b) => a.id.localeCompare(b.id));
 
 const BY_ID = new Map(EVIDENCE_KINDS.map((kind) => [kind.id, kind]));

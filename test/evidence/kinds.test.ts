@@ -76,6 +76,8 @@ const TYPED_KINDS: Record<keyof KindValueMap, true> = {
   'exchange.admin-audit-log-config': true,
   'exchange.log-folders': true,
   'iis.application-host': true,
+  'probe.https': true,
+  'probe.smtp': true,
 };
 
 /** Typed kinds exzt produces itself (`exzt logs scan`), which no importer reads from files. */

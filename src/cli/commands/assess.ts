@@ -27,6 +27,8 @@ import {
   asOfFromContext,
   loadEvidenceFromContext,
 } from '../evidence-options.js';
+import { withProbeEvidence } from '../probe-evidence.js';
+import { PROBE_LIMIT_OPTIONS, PROBE_LIMIT_USAGE } from './probe.js';
 
 const FORMAT_NAMES = ASSESSMENT_FORMATS.map((format) => format.name);
 const FAIL_ON = ['none', ...SEVERITY_ORDER] as const;
@@ -51,6 +53,11 @@ export const assessCommand: Command = {
     "  --as-of DATE         judge ages and expiries against this date, not the evidence's time",
     '  --logs PATH          also scan these IIS/Exchange logs (repeatable; files, folders, .gz,',
     '                       .zip): compromise indicators and the policy in practice',
+    '  --probe HOST         probe HOST[:PORT] now and assess what it shows (repeatable;',
+    '                       see exzt probe --help)',
+    '  --probe-results FILE a saved exzt probe --format json report (repeatable); a positional',
+    '                       .json probe report is recognised too',
+    PROBE_LIMIT_USAGE,
     EVIDENCE_USAGE,
   ].join('\n'),
   options: {
@@ -63,6 +70,9 @@ export const assessCommand: Command = {
     out: { type: 'string' },
     'as-of': { type: 'string' },
     logs: { type: 'string', multiple: true },
+    probe: { type: 'string', multiple: true },
+    'probe-results': { type: 'string', multiple: true },
+    ...PROBE_LIMIT_OPTIONS,
   },
   run: runAssess,
 };
@@ -79,7 +89,11 @@ async function runAssess(context: CommandContext): Promise<number> {
     loadAttestations(file),
   );
 
-  const evidence = await withLogs(context, await loadEvidenceFromContext(context), policy.policy);
+  const evidence = await withLogs(
+    context,
+    await withProbeEvidence(context, loadEvidenceFromContext),
+    policy.policy,
+  );
   const assessment = assess({
     evidence,
     ...policy,

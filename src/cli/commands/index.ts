@@ -10,6 +10,7 @@ import { policyExplainCommand } from './policy-explain.js';
 import { renderCommand } from './render.js';
 import { diffCommand } from './diff.js';
 import { logsScanCommand } from './logs-scan.js';
+import { probeCommand } from './probe.js';
 
 /** Every command exzt has; `exzt --help` lists them in this order. */
 export const COMMANDS: Command[] = [
@@ -24,4 +25,5 @@ export const COMMANDS: Command[] = [
   policyValidateCommand,
   policyExplainCommand,
   logsScanCommand,
+  probeCommand,
 ];

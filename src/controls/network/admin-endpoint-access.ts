@@ -68,8 +68,8 @@ export const adminEndpointAccess: Control = {
     const config = required(fact, 'iis.application-host');
     const admin = networksNamed(context.policy.apps.adminFrom, context.policy);
     const rules = optional(context.organizationFact('exchange.client-access-rules'));
-    // TODO(#3): an external probe reaching /ecp or /powershell (probe.* kinds) is a finding of its
-    // own; until the probe lands this control answers from configuration alone.
+    // What the network actually answers is EXZT.NET.11's question (probe.https); this control
+    // answers from configuration alone.
     const findings: Finding[] = [];
     const unseen: string[] = [];
     for (const endpoint of endpoints) {

@@ -39,6 +39,7 @@ import {
   type VersionReportSummary,
 } from './model.js';
 import { evaluateReboot } from './reboot.js';
+import { remoteSubjects, type RemoteSubject } from './remote-rows.js';
 
 export interface VersionReportOptions {
   /** ISO 8601 instant the report is made for: --as-of, the evidence's collected-at, or now. */
@@ -53,9 +54,11 @@ export function buildVersionReport(
   options: VersionReportOptions,
 ): VersionReport {
   const overrides = factOf(findSubject(evidence, ORGANIZATION_KEY), 'exchange.setting-overrides');
-  const servers = evidence.subjects
-    .filter((subject) => subject.subject.type === 'server')
-    .map((subject) => serverRow(subject, options.asOf, overrides));
+  const serverSubjects = evidence.subjects.filter((subject) => subject.subject.type === 'server');
+  const servers =
+    serverSubjects.length > 0
+      ? serverSubjects.map((subject) => serverRow(subject, options.asOf, overrides))
+      : remoteSubjects(evidence).map((remote) => remoteRow(remote, options.asOf, overrides));
   const asOfDate = new Date(options.asOf);
 
   return {
@@ -71,6 +74,17 @@ export function buildVersionReport(
     servers,
     summary: summarise(servers),
   };
+}
+
+/** A row from a probed target's leaked build: built like a server's, sourced to the probe. */
+function remoteRow(
+  remote: RemoteSubject,
+  asOf: string,
+  overrides: Fact<SettingOverride[]>,
+): ServerVersionRow {
+  const row = serverRow(remote.subject, asOf, overrides);
+  const serverNotes = row.notes.filter((note) => !/AdminDisplayVersion|ExSetup/.test(note));
+  return { ...row, source: 'probe', notes: [remote.note, ...serverNotes] };
 }
 
 function serverRow(

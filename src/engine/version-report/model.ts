@@ -8,8 +8,12 @@ import type { CveState, ExchangeProduct, LifecycleStatus } from '../../knowledge
 
 export const VERSION_REPORT_SCHEMA_VERSION = 1;
 
-/** Where the build came from: ExSetup.exe's file version is exact; AdminDisplayVersion shows the CU only. */
-export type BuildSource = 'ExSetup' | 'AdminDisplayVersion' | 'none';
+/**
+ * Where the build came from: ExSetup.exe's file version is exact; AdminDisplayVersion shows the
+ * CU only; probe: remote evidence from `exzt probe` when no server evidence was given (its
+ * precision says which leak it was: X-OWA-Version exact, the OWA asset path CU only).
+ */
+export type BuildSource = 'ExSetup' | 'AdminDisplayVersion' | 'probe' | 'none';
 export type BuildPrecision = 'build' | 'cu' | 'none';
 
 /** active: the installed SU's files are in use; restart-needed: installed after the last boot. */

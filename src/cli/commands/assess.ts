@@ -24,6 +24,8 @@ import {
   asOfFromContext,
   loadEvidenceFromContext,
 } from '../evidence-options.js';
+import { REDACT_OPTIONS, REDACT_USAGE, keyFromContext } from '../redact-option.js';
+import { redactInputs } from '../../redact/redact-inputs.js';
 
 const FORMAT_NAMES = ASSESSMENT_FORMATS.map((format) => format.name);
 const FAIL_ON = ['none', ...SEVERITY_ORDER] as const;
@@ -47,9 +49,11 @@ export const assessCommand: Command = {
     '                       the text summary',
     "  --as-of DATE         judge ages and expiries against this date, not the evidence's time",
     EVIDENCE_USAGE,
+    REDACT_USAGE,
   ].join('\n'),
   options: {
     ...EVIDENCE_OPTIONS,
+    ...REDACT_OPTIONS,
     policy: { type: 'string' },
     waivers: { type: 'string' },
     attestations: { type: 'string' },
@@ -67,16 +71,21 @@ async function runAssess(context: CommandContext): Promise<number> {
   if (format === undefined) throw new ExztError('USAGE', `--format ${formatName}: unknown`);
   const outDir = stringOption(context, 'out');
   const failOn = oneOf('--fail-on', stringOption(context, 'fail-on') ?? 'none', FAIL_ON);
-  const policy = await policyFrom(context);
-  const waivers = await optionalFile(context, 'waivers', (file) => loadWaivers(file));
-  const attestations = await optionalFile(context, 'attestations', (file) =>
-    loadAttestations(file),
-  );
-
-  const evidence = await loadEvidenceFromContext(context);
+  const key = await keyFromContext(context);
+  const { policy: loadedPolicy, policySource } = await policyFrom(context);
+  const loaded = {
+    policy: loadedPolicy,
+    waivers: await optionalFile(context, 'waivers', (file) => loadWaivers(file)),
+    attestations: await optionalFile(context, 'attestations', (file) => loadAttestations(file)),
+    evidence: await loadEvidenceFromContext(context),
+  };
+  // One step redacts everything the engine reads, so no format can show an original name.
+  const { evidence, policy, waivers, attestations } =
+    key === undefined ? loaded : await redactInputs(loaded, key, context.cwd);
   const assessment = assess({
     evidence,
-    ...policy,
+    policy,
+    policySource,
     waivers,
     attestations,
     ...asOfFromContext(context, evidence),

@@ -2,6 +2,7 @@ import type { Command } from '../command.js';
 import { assessCommand } from './assess.js';
 import { kbInfoCommand } from './kb-info.js';
 import { evidenceInspectCommand } from './evidence-inspect.js';
+import { evidenceRedactCommand } from './evidence-redact.js';
 import { versionReportCommand } from './version-report.js';
 import { policyInitCommand } from './policy-init.js';
 import { policyValidateCommand } from './policy-validate.js';
@@ -12,6 +13,7 @@ export const COMMANDS: Command[] = [
   assessCommand,
   versionReportCommand,
   evidenceInspectCommand,
+  evidenceRedactCommand,
   kbInfoCommand,
   policyInitCommand,
   policyValidateCommand,

@@ -7,7 +7,13 @@
 import { createHash } from 'node:crypto';
 import { parseCliXml } from '../evidence/clixml/reader.js';
 import type { CliDocument } from '../evidence/clixml/model.js';
-import type { EvidenceFile, EvidenceSet, KindEvidence } from '../evidence/evidence-set.js';
+import {
+  organizationSubject,
+  type EvidenceFile,
+  type EvidenceSet,
+  type KindEvidence,
+} from '../evidence/evidence-set.js';
+import type { SubjectRef } from '../evidence/model.js';
 import { findKind } from '../evidence/kinds.js';
 import type { EvidenceKind } from '../evidence/kinds/kind.js';
 import { MANIFEST_FILE, MANIFEST_SCHEMA } from '../evidence/manifest.js';
@@ -100,9 +106,7 @@ async function readEntries(
 ): Promise<Entry[]> {
   const entries: Entry[] = [];
   for (const { subject, kinds } of set.subjects) {
-    if (subject.type === 'server') addHost(vocabulary, subject.name);
-    else if (subject.name.includes(' ')) addUser(vocabulary, subject.name);
-    else addHost(vocabulary, subject.name);
+    addSubjectName(vocabulary, subject);
     for (const evidence of kinds) {
       const kind = findKind(evidence.kind);
       const file = evidence.files.find((f) => f.status === 'imported');
@@ -114,6 +118,13 @@ async function readEntries(
     }
   }
   return entries;
+}
+
+function addSubjectName(vocabulary: Vocabulary, subject: SubjectRef): void {
+  // The organisation subject of a source without a manifest is just called "organization".
+  if (subject.type === 'organization' && subject.name === organizationSubject().name) return;
+  if (subject.name.includes(' ')) addUser(vocabulary, subject.name);
+  else addHost(vocabulary, subject.name);
 }
 
 async function readContent(entry: Entry, files: EvidenceFiles, vocabulary: Vocabulary) {

@@ -20,6 +20,9 @@ export function emptyVocabulary(): Vocabulary {
   return { hosts: new Set(), domains: new Set(), users: new Set(), thumbprints: new Set() };
 }
 
+/** What Windows reports for a server in no domain (an Edge server): no organisation's name. */
+const NOT_A_NAME = new Set(['workgroup']);
+
 /** Names shorter than this are not replaced as free-standing words: too many false hits. */
 const MIN_WORD = 3;
 
@@ -45,7 +48,13 @@ export function addHost(vocabulary: Vocabulary, name: string): void {
 export function addDomain(vocabulary: Vocabulary, domain: string): void {
   const lower = domain.trim().toLowerCase().replace(/^\*\./, '').replace(/\.$/, '');
   const labels = lower.split('.');
-  if (lower === '' || lower === '*' || labels.length <= keptSuffixLength(labels)) return;
+  if (
+    lower === '' ||
+    lower === '*' ||
+    NOT_A_NAME.has(lower) ||
+    labels.length <= keptSuffixLength(labels)
+  )
+    return;
   vocabulary.domains.add(lower);
   // The label left of the public suffix (contoso of contoso.com) is also a NetBIOS-like name.
   const registrable = labels[labels.length - 1 - keptSuffixLength(labels)];

@@ -5,13 +5,8 @@
  * so the hosts it held before redaction are the hosts it holds after.
  */
 import { isIPv4, isIPv6 } from 'node:net';
-import type {
-  PrefixPreservingMap} from './prefix-preserving.js';
-import {
-  formatIpv6,
-  ipv6Bytes,
-  type AddressBits,
-} from './prefix-preserving.js';
+import type { PrefixPreservingMap } from './prefix-preserving.js';
+import { formatIpv6, ipv6Bytes, type AddressBits } from './prefix-preserving.js';
 
 export class AddressRedactor {
   constructor(private readonly map: PrefixPreservingMap) {}

@@ -37,6 +37,7 @@ export function redactWaivers(waivers: readonly Waiver[], redactor: TextRedactor
       subjects,
       reason: redactor.redact(waiver.reason),
       approvedBy: redactor.redact(waiver.approvedBy),
+      source: { ...waiver.source, file: redactor.redact(waiver.source.file) },
     };
   });
 }
@@ -49,6 +50,7 @@ export function redactAttestations(
     ...attestation,
     statement: redactor.redact(attestation.statement),
     attestedBy: redactor.redact(attestation.attestedBy),
+    source: { ...attestation.source, file: redactor.redact(attestation.source.file) },
   }));
 }
 

@@ -22,6 +22,8 @@ export interface RedactableInputs {
   policy: Policy;
   waivers: Waiver[];
   attestations: Attestation[];
+  /** The policy file as the user named it: a path may hold a name too. */
+  policySource: { file: string | null; hash: string | null };
 }
 
 export async function redactInputs(
@@ -38,6 +40,10 @@ export async function redactInputs(
     policy: redactPolicy(inputs.policy, redactor),
     waivers: redactWaivers(inputs.waivers, redactor),
     attestations: redactAttestations(inputs.attestations, redactor),
+    policySource: {
+      ...inputs.policySource,
+      file: inputs.policySource.file === null ? null : redactor.redact(inputs.policySource.file),
+    },
   };
 }
 

@@ -72,15 +72,16 @@ async function runAssess(context: CommandContext): Promise<number> {
   const outDir = stringOption(context, 'out');
   const failOn = oneOf('--fail-on', stringOption(context, 'fail-on') ?? 'none', FAIL_ON);
   const key = await keyFromContext(context);
-  const { policy: loadedPolicy, policySource } = await policyFrom(context);
+  const fromPolicy = await policyFrom(context);
   const loaded = {
-    policy: loadedPolicy,
+    policy: fromPolicy.policy,
+    policySource: fromPolicy.policySource,
     waivers: await optionalFile(context, 'waivers', (file) => loadWaivers(file)),
     attestations: await optionalFile(context, 'attestations', (file) => loadAttestations(file)),
     evidence: await loadEvidenceFromContext(context),
   };
   // One step redacts everything the engine reads, so no format can show an original name.
-  const { evidence, policy, waivers, attestations } =
+  const { evidence, policy, policySource, waivers, attestations } =
     key === undefined ? loaded : await redactInputs(loaded, key, context.cwd);
   const assessment = assess({
     evidence,

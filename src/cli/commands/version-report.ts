@@ -72,7 +72,8 @@ async function redactedEvidence(
   key: RedactionKey,
   cwd: string,
 ): Promise<EvidenceSet> {
-  const inputs = { evidence, policy: DEFAULT_POLICY, waivers: [], attestations: [] };
+  const policySource = { file: null, hash: null };
+  const inputs = { evidence, policy: DEFAULT_POLICY, waivers: [], attestations: [], policySource };
   return (await redactInputs(inputs, key, cwd)).evidence;
 }
 

@@ -282,3 +282,26 @@ describe('exzt assess --redact', () => {
     }
   });
 });
+
+describe('exzt version-report --redact', () => {
+  it('names the servers by pseudonym, with the same builds and CVEs', () => {
+    const work = mkdtempSync(path.join(tmpdir(), 'exzt-redact-version-'));
+    try {
+      const keyFile = path.join(work, 'exzt.key');
+      writeFileSync(keyFile, randomBytes(32).toString('hex'));
+      const input = path.join(CORPUS_DIR, 'E19');
+      const run = (...extra: string[]) =>
+        exzt('version-report', input, ...AS_OF, '--format', 'json', ...extra);
+      const original = run();
+      const redacted = run('--redact', '--key-file', keyFile);
+      assert.equal(redacted.status, original.status, redacted.stderr);
+      assert.doesNotMatch(redacted.stdout, /solo/i);
+      assert.match(original.stdout, /SOLO-E19A/);
+      const builds = (text: string) => (text.match(/"15\.\d+\.\d+\.\d+"/g) ?? []).sort().join(',');
+      assert.equal(builds(redacted.stdout), builds(original.stdout));
+      assert.equal(exzt('version-report', input, '--key-file', keyFile).status, 2);
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+  });
+});

@@ -99,6 +99,9 @@ function organizationName(set: EvidenceSet): string {
   );
 }
 
+// TODO(#5): every parsed document is held between the two passes (collect, then rewrite), and a
+// long export (100,000 Get-CASMailbox objects) is parsed whole; a streamed second read would keep
+// memory flat on large estates.
 async function readEntries(
   set: EvidenceSet,
   files: EvidenceFiles,

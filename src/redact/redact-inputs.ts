@@ -26,6 +26,8 @@ export interface RedactableInputs {
   policySource: { file: string | null; hash: string | null };
 }
 
+// TODO(#5): warnings the loader printed to stderr before this step still name original files and
+// servers; only the reports are redacted.
 export async function redactInputs(
   inputs: RedactableInputs,
   key: RedactionKey,

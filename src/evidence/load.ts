@@ -140,3 +140,11 @@ async function assembleSet(merged: SourceResult): Promise<EvidenceSet> {
   if (latest !== undefined) set.collectedAt = latest;
   return set;
 }
+
+/** One source already in memory (a redacted bundle), read as loadEvidence reads a folder. */
+export async function loadEvidenceTree(
+  tree: SourceTree,
+  options: LoadOptions,
+): Promise<EvidenceSet> {
+  return await assembleSet(await readTree(tree, [], options));
+}

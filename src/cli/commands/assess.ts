@@ -29,6 +29,8 @@ import {
 } from '../evidence-options.js';
 import { withProbeEvidence } from '../probe-evidence.js';
 import { PROBE_LIMIT_OPTIONS, PROBE_LIMIT_USAGE } from './probe.js';
+import { REDACT_OPTIONS, REDACT_USAGE, keyFromContext } from '../redact-option.js';
+import { redactInputs } from '../../redact/redact-inputs.js';
 
 const FORMAT_NAMES = ASSESSMENT_FORMATS.map((format) => format.name);
 const FAIL_ON = ['none', ...SEVERITY_ORDER] as const;
@@ -59,9 +61,11 @@ export const assessCommand: Command = {
     '                       .json probe report is recognised too',
     PROBE_LIMIT_USAGE,
     EVIDENCE_USAGE,
+    REDACT_USAGE,
   ].join('\n'),
   options: {
     ...EVIDENCE_OPTIONS,
+    ...REDACT_OPTIONS,
     policy: { type: 'string' },
     waivers: { type: 'string' },
     attestations: { type: 'string' },
@@ -83,20 +87,28 @@ async function runAssess(context: CommandContext): Promise<number> {
   if (format === undefined) throw new ExztError('USAGE', `--format ${formatName}: unknown`);
   const outDir = stringOption(context, 'out');
   const failOn = oneOf('--fail-on', stringOption(context, 'fail-on') ?? 'none', FAIL_ON);
-  const policy = await policyFrom(context);
-  const waivers = await optionalFile(context, 'waivers', (file) => loadWaivers(file));
-  const attestations = await optionalFile(context, 'attestations', (file) =>
-    loadAttestations(file),
-  );
-
-  const evidence = await withLogs(
+  const key = await keyFromContext(context);
+  const fromPolicy = await policyFrom(context);
+  const withSources = await withLogs(
     context,
     await withProbeEvidence(context, loadEvidenceFromContext),
-    policy.policy,
+    fromPolicy.policy,
   );
+  if (key !== undefined) refuseUnredactableFacts(withSources);
+  const loaded = {
+    policy: fromPolicy.policy,
+    policySource: fromPolicy.policySource,
+    waivers: await optionalFile(context, 'waivers', (file) => loadWaivers(file)),
+    attestations: await optionalFile(context, 'attestations', (file) => loadAttestations(file)),
+    evidence: withSources,
+  };
+  // One step redacts everything the engine reads, so no format can show an original name.
+  const { evidence, policy, policySource, waivers, attestations } =
+    key === undefined ? loaded : await redactInputs(loaded, key, context.cwd);
   const assessment = assess({
     evidence,
-    ...policy,
+    policy,
+    policySource,
     waivers,
     attestations,
     ...asOfFromContext(context, evidence),
@@ -112,6 +124,24 @@ async function runAssess(context: CommandContext): Promise<number> {
 }
 
 /** `--logs`: the scan's aggregates join the organisation's evidence (src/logs/to-evidence.ts). */
+/**
+ * Redaction knows the properties of the collector's exports that hold names; probe and log
+ * results carry host names, addresses and users in shapes it does not know yet.
+ */
+// TODO(#5): redact probe reports and log-scan results too, so --redact can go with them.
+function refuseUnredactableFacts(evidence: EvidenceSet): void {
+  const made = evidence.subjects.flatMap((subject) =>
+    subject.kinds.filter((kind) => /^(probe|logs)\./.test(kind.kind)).map((kind) => kind.kind),
+  );
+  if (made.length > 0) {
+    throw new ExztError(
+      'USAGE',
+      `--redact cannot yet redact probe or log-scan results (${[...new Set(made)].sort().join(', ')}); ` +
+        'assess them without --redact, or redact the bundle alone',
+    );
+  }
+}
+
 async function withLogs(
   context: CommandContext,
   evidence: EvidenceSet,

@@ -3,6 +3,7 @@ import { assessCommand } from './assess.js';
 import { kbInfoCommand } from './kb-info.js';
 import { evidenceInspectCommand } from './evidence-inspect.js';
 import { evidenceVerifyCommand } from './evidence-verify.js';
+import { evidenceRedactCommand } from './evidence-redact.js';
 import { versionReportCommand } from './version-report.js';
 import { policyInitCommand } from './policy-init.js';
 import { policyValidateCommand } from './policy-validate.js';
@@ -20,6 +21,7 @@ export const COMMANDS: Command[] = [
   versionReportCommand,
   evidenceInspectCommand,
   evidenceVerifyCommand,
+  evidenceRedactCommand,
   kbInfoCommand,
   policyInitCommand,
   policyValidateCommand,

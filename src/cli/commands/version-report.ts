@@ -2,6 +2,10 @@
  * `exzt version-report <evidence…>`: which build each server runs, whether the latest SU is
  * installed and active, and which CVEs are still open.
  */
+import { DEFAULT_POLICY } from '../../policy/defaults.js';
+import type { RedactionKey } from '../../redact/key.js';
+import { redactInputs } from '../../redact/redact-inputs.js';
+import { REDACT_OPTIONS, REDACT_USAGE, keyFromContext } from '../redact-option.js';
 import { ExztError } from '../../errors.js';
 import {
   buildVersionReport,
@@ -50,8 +54,10 @@ export const versionReportCommand: Command = {
     "  --as-of DATE      judge ages against this date instead of the evidence's collected-at",
     '  --fail-on LEVEL   exit 1 when any server is at this level (default none)',
     EVIDENCE_USAGE,
+    REDACT_USAGE,
   ].join('\n'),
   options: {
+    ...REDACT_OPTIONS,
     ...EVIDENCE_OPTIONS,
     format: { type: 'string' },
     'as-of': { type: 'string' },
@@ -59,6 +65,17 @@ export const versionReportCommand: Command = {
   },
   run: runVersionReport,
 };
+
+/** The same redaction as assess's, with the default policy's service-account patterns. */
+async function redactedEvidence(
+  evidence: EvidenceSet,
+  key: RedactionKey,
+  cwd: string,
+): Promise<EvidenceSet> {
+  const policySource = { file: null, hash: null };
+  const inputs = { evidence, policy: DEFAULT_POLICY, waivers: [], attestations: [], policySource };
+  return (await redactInputs(inputs, key, cwd)).evidence;
+}
 
 async function runVersionReport(context: CommandContext): Promise<number> {
   const format = chosenFormat(stringOption(context, 'format'));
@@ -71,7 +88,9 @@ async function runVersionReport(context: CommandContext): Promise<number> {
     );
   }
 
-  const evidence = await loadEvidenceFromContext(context);
+  const key = await keyFromContext(context);
+  const loaded = await loadEvidenceFromContext(context);
+  const evidence = key === undefined ? loaded : await redactedEvidence(loaded, key, context.cwd);
   const report = buildVersionReport(evidence, asOfFromContext(context, evidence));
   warnAbout(report, evidence, context);
   context.stdout.write(render(report, format, context.colour));

@@ -10,6 +10,7 @@ import type { FactAnchor } from '../object-path.js';
 import { asString, member } from '../clixml/index.js';
 import { ExztError } from '../../errors.js';
 import { assignDefined, objectAnchor, objectsOf, plainTypeNames, shapeError } from './read.js';
+import { readRedactedCertificate } from './redacted-certificate.js';
 import { readCertificate, type CertificateFacts } from './x509.js';
 
 export interface ExchangeCertificate extends CertificateFacts {
@@ -40,18 +41,22 @@ function readExchangeCertificate(document: CliDocument, object: CliObject): Exch
   const typeNames = plainTypeNames(object);
   const raw = member(object, 'RawData');
   const typeMatches = typeNames.length === 0 || typeNames.some((t) => t.endsWith(TYPE_SUFFIX));
-  if (!typeMatches || raw?.kind !== 'bytes') throw shapeError(document, raw ?? object, EXPECTED);
+  const redacted = readRedactedCertificate(object);
+  if (!typeMatches || (raw?.kind !== 'bytes' && redacted === undefined))
+    throw shapeError(document, raw ?? object, EXPECTED);
 
   let certificate: ExchangeCertificate;
-  try {
-    certificate = readCertificate(Buffer.from(raw.base64, 'base64'));
-  } catch (error) {
-    throw new ExztError(
-      'EVIDENCE',
-      `RawData is not a DER certificate (${(error as Error).message}); was the export cut short?`,
-      { position: { file: document.file, ...raw.position }, cause: error },
-    );
-  }
+  if (redacted !== undefined) certificate = redacted;
+  else
+    try {
+      certificate = readCertificate(Buffer.from(raw?.kind === 'bytes' ? raw.base64 : '', 'base64'));
+    } catch (error) {
+      throw new ExztError(
+        'EVIDENCE',
+        `RawData is not a DER certificate (${(error as Error).message}); was the export cut short?`,
+        { position: { file: document.file, ...(raw ?? object).position }, cause: error },
+      );
+    }
   assignDefined(certificate, 'friendlyName', asString(member(object, 'FriendlyName')));
   assignDefined(certificate, 'services', asString(member(object, 'Services')));
   assignDefined(certificate, 'status', asString(member(object, 'Status')));

@@ -149,3 +149,20 @@ describe('exzt assess --out', () => {
     }
   });
 });
+
+describe('exzt assess --redact with results it cannot redact', () => {
+  it('refuses log-scan results rather than show their real addresses, exit 2', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'exzt-redact-'));
+    try {
+      const key = path.join(dir, 'key');
+      writeFileSync(key, `${'ab'.repeat(32)}\n`);
+      const log = path.join(REPO_ROOT, 'test', 'fixtures', 'logs', 'iis-webshell.log');
+      const run = exzt('assess', E19, ...AS_OF, '--logs', log, '--redact', '--key-file', key);
+      assert.equal(run.status, 2, run.stderr);
+      assert.match(run.stderr, /--redact cannot yet redact probe or log-scan results \(logs\./);
+      assert.equal(run.stdout, '');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

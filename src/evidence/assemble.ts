@@ -3,7 +3,7 @@
  * provenance; two different files of one kind for one subject are a conflict, never a choice.
  */
 import { importInBatches } from './batched-import.js';
-import { candidateBytes, type Candidate } from './candidate.js';
+import { candidateBytes, ensureHashed, modifiedCaution, type Candidate } from './candidate.js';
 import { detached } from './detached.js';
 import type { EvidenceFile, KindEvidence, RawEvidence, SubjectEvidence } from './evidence-set.js';
 import type { EvidenceKind } from './kinds.js';
@@ -72,6 +72,8 @@ async function kindEvidenceOf(
   subject: SubjectRef,
   group: Candidate[],
 ): Promise<KindEvidence> {
+  // Only files that compete for one kind are read before import, to tell copies from conflicts.
+  if (group.length > 1) for (const candidate of group) await ensureHashed(candidate);
   const distinct = [
     ...new Map(group.map((candidate) => [candidate.file.sha256, candidate])).values(),
   ];
@@ -112,7 +114,10 @@ async function importedEvidence(
   candidate: Candidate,
   files: EvidenceFile[],
 ): Promise<KindEvidence> {
+  const hashedWhileImporting = candidate.hashPending === true;
   const { fact, raw } = await importCandidate(kind, candidate);
+  if (hashedWhileImporting) await settleProvenance(candidate, fact);
+  candidate.caution ??= modifiedCaution(candidate);
   if (candidate.caution !== undefined) fact.note = candidate.caution;
 
   const evidence: KindEvidence = { kind: kind.id, status: fact.status, files, fact };
@@ -145,6 +150,16 @@ async function importCandidate(
     parseRawEvidence(kind.format, await candidateBytes(candidate), displayPath(candidate));
   const fact = factOf(kind, candidate, raw);
   return fact.value === raw ? { fact, raw } : { fact };
+}
+
+/**
+ * The file's SHA-256 is known only once its last byte was read, after the provenance was made;
+ * a reader that stopped before the end (trailing bytes after the document) leaves it to be read
+ * through here.
+ */
+async function settleProvenance(candidate: Candidate, fact: Fact<unknown>): Promise<void> {
+  await ensureHashed(candidate);
+  for (const provenance of fact.provenance) provenance.sha256 = candidate.file.sha256;
 }
 
 function observedStatus(kind: EvidenceKind): 'observed' | 'derived' {

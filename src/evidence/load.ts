@@ -73,7 +73,8 @@ async function readTree(
 ): Promise<SourceResult> {
   const paths = tree.members.map((member) => member.path);
   const bundleRoot = findBundleRoot(paths);
-  if (bundleRoot !== undefined) return readBundle(tree, bundleRoot, options);
+  if (bundleRoot !== undefined)
+    return readBundle(tree, bundleRoot, options, { hashWhileImporting: true });
   if (isHealthCheckerLayout(paths)) return readHealthCheckerFolder(tree, '', rules);
 
   const serverFolders = topFolders(paths).filter((folder) =>
@@ -129,7 +130,14 @@ function checkUseApplied(rules: readonly UseRule[], results: SourceResult[]): vo
 
 async function assembleSet(merged: SourceResult): Promise<EvidenceSet> {
   const warnings = [...merged.warnings];
-  const subjects = await assembleSubjects(merged.candidates, merged.failures, warnings);
+  const subjects = await assembleSubjects(merged.candidates, merged.failures, warnings).catch(
+    async (error: unknown) => {
+      // A file that cannot be read may be one modified after collection: say that first.
+      await settleIntegrity(merged, warnings);
+      throw error;
+    },
+  );
+  await settleIntegrity(merged, warnings);
   const files = merged.candidates
     .map((candidate) => candidate.file)
     .sort((a, b) => compareText(a.source, b.source) || compareText(a.member, b.member));
@@ -139,4 +147,9 @@ async function assembleSet(merged: SourceResult): Promise<EvidenceSet> {
   const latest = times.sort((a, b) => Date.parse(a) - Date.parse(b)).pop();
   if (latest !== undefined) set.collectedAt = latest;
   return set;
+}
+
+/** Bundles are checked against their manifests once every file has been read (and hashed). */
+async function settleIntegrity(merged: SourceResult, warnings: string[]): Promise<void> {
+  for (const settle of merged.settle ?? []) await settle(warnings);
 }

@@ -1,7 +1,8 @@
 /**
  * loadEvidence: reads bundles (folder or .zip), HealthChecker-layout folders and loose CliXml
  * files into one EvidenceSet (docs/evidence-bundle.md). Nothing is logged here; warnings are
- * returned in the set.
+ * returned in the set. A bundle's files are streamed one at a time and hashed by the read that
+ * imports them; its manifest check runs when all are read (and first, when an import fails).
  */
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -35,26 +36,35 @@ export async function loadEvidence(
 
   const results: SourceResult[] = [];
   const loose: { label: string; absolute: string }[] = [];
-  for (const label of paths) {
-    const absolute = path.resolve(cwd, label);
-    const kind = await inputKind(label, absolute);
-    if (kind === 'file') loose.push({ label, absolute });
-    else {
-      const tree =
-        kind === 'zip' ? await readZipTree(label, absolute) : await readFolderTree(label, absolute);
-      results.push(await readTree(tree, rules, options));
+  const trees: SourceTree[] = [];
+  try {
+    for (const label of paths) {
+      const absolute = path.resolve(cwd, label);
+      const kind = await inputKind(label, absolute);
+      if (kind === 'file') loose.push({ label, absolute });
+      else {
+        const tree =
+          kind === 'zip'
+            ? await readZipTree(label, absolute)
+            : await readFolderTree(label, absolute);
+        trees.push(tree);
+        results.push(await readTree(tree, rules, options));
+      }
     }
-  }
-  if (loose.length > 0)
-    results.push(
-      await readLooseFiles(
-        loose.map((l) => l.label),
-        loose.map((l) => l.absolute),
-      ),
-    );
+    if (loose.length > 0)
+      results.push(
+        await readLooseFiles(
+          loose.map((l) => l.label),
+          loose.map((l) => l.absolute),
+        ),
+      );
 
-  checkUseApplied(rules, results);
-  return await assembleSet(mergeResults(results));
+    checkUseApplied(rules, results);
+    return await assembleSet(mergeResults(results));
+  } finally {
+    // A zip's entries are read until the set is assembled; then its file handle goes.
+    for (const tree of trees) tree.close?.();
+  }
 }
 
 async function inputKind(label: string, absolute: string): Promise<'folder' | 'zip' | 'file'> {

@@ -10,7 +10,7 @@ export interface TreeMember {
   /** Relative path inside the source, forward slashes. */
   path: string;
   read(): Promise<Buffer>;
-  /** The bytes as a stream, where the source can give one without holding the file (folders). */
+  /** The bytes as a stream, where the source can give one without holding the file. */
   open?(): AsyncIterable<Uint8Array>;
 }
 
@@ -19,6 +19,8 @@ export interface SourceTree {
   label: string;
   container: 'folder' | 'zip';
   members: TreeMember[];
+  /** Releases what reading members needs (a zip's file handle); the members are unusable after. */
+  close?(): void;
 }
 
 const STREAM_CHUNK_BYTES = 1024 * 1024;

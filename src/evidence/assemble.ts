@@ -10,6 +10,7 @@ import type { EvidenceKind } from './kinds.js';
 import type { Fact, Provenance, SubjectRef } from './model.js';
 import { describeObjectPath, type FactAnchor } from './object-path.js';
 import { parseRawEvidence } from './raw-content.js';
+import { readThroughUnheld } from './unread-content.js';
 import type { CollectionFailure } from './source-result.js';
 import { compareText } from './source-tree.js';
 
@@ -144,12 +145,25 @@ async function importCandidate(
     );
     return { fact: { status: observedStatus(kind), value, provenance } };
   }
+  if (importer === undefined && kind.textImporter === undefined && candidate.raw === undefined)
+    return { fact: await unheldFact(kind, candidate) };
 
   const raw =
     candidate.raw ??
     parseRawEvidence(kind.format, await candidateBytes(candidate), displayPath(candidate));
   const fact = factOf(kind, candidate, raw);
   return fact.value === raw ? { fact, raw } : { fact };
+}
+
+/** A kind no importer reads: read through and hashed, its content not held (unread-content.ts). */
+async function unheldFact(kind: EvidenceKind, candidate: Candidate): Promise<Fact<unknown>> {
+  const value = await readThroughUnheld(kind.format, candidate, displayPath(candidate));
+  const provenance = [baseProvenance(candidate)];
+  if (value.objects === 0) {
+    const note = 'the export is empty: the command returned nothing';
+    return { status: 'absent', value, provenance, note };
+  }
+  return { status: observedStatus(kind), value, provenance };
 }
 
 /**

@@ -28,6 +28,7 @@ import {
   corpusOrganizationFiles,
   corpusServerFiles,
   plannedFile,
+  serverFailures,
   serverFiles,
   type PlannedFile,
 } from './server-files.js';
@@ -105,6 +106,8 @@ async function generate(force: boolean): Promise<void> {
   for (let index = 0; index < MAILBOX_SERVER_COUNT; index += 1) {
     const name = mailboxServerName(index);
     await writePlanned(writer, `servers/${name}`, name, serverFiles(name, index, shared));
+    for (const failure of serverFailures(index))
+      writer.recordFailure(name, failure.kind, failure.error);
     if ((index + 1) % 50 === 0) process.stderr.write(`servers: ${index + 1}\n`);
   }
 

@@ -15,7 +15,12 @@ import type { WritableNode } from '../../src/evidence/clixml/writer-values.js';
 import { EVIDENCE_KINDS, type EvidenceKind } from '../../src/evidence/kinds.js';
 import { buildOf } from '../../src/knowledge/index.js';
 import { exchangeServerExport } from '../../scripts/contoso/exchange-exports.js';
-import { serverExports, type PlannedExport } from '../../scripts/contoso/export-plan.js';
+import {
+  FAILURES,
+  serverExports,
+  type PlannedExport,
+  type PlannedFailure,
+} from '../../scripts/contoso/export-plan.js';
 import {
   hotFixesExport,
   operatingSystemExport,
@@ -74,6 +79,12 @@ export function plannedFile(planned: PlannedExport): PlannedFile {
  */
 function sampleServerFiles(index: number): PlannedFile[] {
   return serverExports(templateServer(index)).map(plannedFile);
+}
+
+/** The sample's collection failures of the server benchmark server `index` follows (Edge: no IIS). */
+export function serverFailures(index: number): PlannedFailure[] {
+  const template = templateServer(index).name;
+  return FAILURES.filter((failure) => failure.subject === template);
 }
 
 /** The kinds every benchmark server gets from the sample's builders. */

@@ -3,7 +3,13 @@
  * provenance; two different files of one kind for one subject are a conflict, never a choice.
  */
 import { importInBatches } from './batched-import.js';
-import { candidateBytes, ensureHashed, modifiedCaution, type Candidate } from './candidate.js';
+import {
+  acceptHash,
+  candidateBytes,
+  ensureHashed,
+  modifiedCaution,
+  type Candidate,
+} from './candidate.js';
 import { detached } from './detached.js';
 import type { EvidenceFile, KindEvidence, RawEvidence, SubjectEvidence } from './evidence-set.js';
 import type { EvidenceKind } from './kinds.js';
@@ -11,6 +17,7 @@ import type { Fact, Provenance, SubjectRef } from './model.js';
 import { describeObjectPath, type FactAnchor } from './object-path.js';
 import { parseRawEvidence } from './raw-content.js';
 import { readThroughUnheld } from './unread-content.js';
+import { importInWorker, wantsWorker, type WorkerImport } from './worker-import.js';
 import type { CollectionFailure } from './source-result.js';
 import { compareText } from './source-tree.js';
 
@@ -28,11 +35,21 @@ export async function assembleSubjects(
     return existing;
   };
 
-  for (const group of groups.values()) {
-    const [first] = group;
-    if (first?.subject === undefined || first.kind === undefined) continue;
-    const entry = entryOf(first.subject);
-    entry.kinds.push(await kindEvidenceOf(first.kind, first.subject, group));
+  const workers = await startWorkers(groups);
+  try {
+    // Files a worker imports come last, so the main thread works beside it meanwhile.
+    const ordered = [...groups.values()].sort(
+      (a, b) => Number(workers.has(a[0])) - Number(workers.has(b[0])),
+    );
+    for (const group of ordered) {
+      const [first] = group;
+      if (first?.subject === undefined || first.kind === undefined) continue;
+      const entry = entryOf(first.subject);
+      const fromWorker = workers.get(first)?.result;
+      entry.kinds.push(await kindEvidenceOf(first.kind, first.subject, group, fromWorker));
+    }
+  } finally {
+    for (const worker of workers.values()) worker.stop();
   }
   for (const failure of failures) {
     const entry = entryOf(failure.subject);
@@ -51,6 +68,23 @@ export async function assembleSubjects(
       kinds: kinds.sort((a, b) => compareText(a.kind, b.kind)),
     }))
     .sort((a, b) => compareText(a.subject.key, b.subject.key));
+}
+
+/** A worker for each lone file of a long list export (worker-import.ts). */
+async function startWorkers(
+  groups: ReadonlyMap<string, Candidate[]>,
+): Promise<Map<Candidate | undefined, ReturnType<typeof importInWorker>>> {
+  const workers = new Map<Candidate | undefined, ReturnType<typeof importInWorker>>();
+  for (const group of groups.values()) {
+    const [only] = group;
+    if (group.length !== 1 || only?.kind === undefined) continue;
+    if (!(await wantsWorker(only.kind, only))) continue;
+    const worker = importInWorker(only.kind, only, displayPath(only));
+    // Awaited in its turn; until then a failure must not count as unhandled.
+    worker.result.catch(() => undefined);
+    workers.set(only, worker);
+  }
+  return workers;
 }
 
 function groupBySubjectAndKind(candidates: readonly Candidate[]): Map<string, Candidate[]> {
@@ -72,6 +106,7 @@ async function kindEvidenceOf(
   kind: EvidenceKind,
   subject: SubjectRef,
   group: Candidate[],
+  fromWorker?: Promise<WorkerImport>,
 ): Promise<KindEvidence> {
   // Only files that compete for one kind are read before import, to tell copies from conflicts.
   if (group.length > 1) for (const candidate of group) await ensureHashed(candidate);
@@ -88,6 +123,7 @@ async function kindEvidenceOf(
     kind,
     chosen,
     group.map((candidate) => candidate.file),
+    fromWorker,
   );
 }
 
@@ -114,9 +150,13 @@ async function importedEvidence(
   kind: EvidenceKind,
   candidate: Candidate,
   files: EvidenceFile[],
+  fromWorker?: Promise<WorkerImport>,
 ): Promise<KindEvidence> {
   const hashedWhileImporting = candidate.hashPending === true;
-  const { fact, raw } = await importCandidate(kind, candidate);
+  const { fact, raw } =
+    fromWorker === undefined
+      ? await importCandidate(kind, candidate)
+      : { fact: await workerFact(kind, candidate, fromWorker) };
   if (hashedWhileImporting) await settleProvenance(candidate, fact);
   candidate.caution ??= modifiedCaution(candidate);
   if (candidate.caution !== undefined) fact.note = candidate.caution;
@@ -153,6 +193,25 @@ async function importCandidate(
     parseRawEvidence(kind.format, await candidateBytes(candidate), displayPath(candidate));
   const fact = factOf(kind, candidate, raw);
   return fact.value === raw ? { fact, raw } : { fact };
+}
+
+/** The fact a worker imported: its places become provenance with the file's own details. */
+async function workerFact(
+  kind: EvidenceKind,
+  candidate: Candidate,
+  fromWorker: Promise<WorkerImport>,
+): Promise<Fact<unknown>> {
+  const { value, places, sha256, size } = await fromWorker;
+  acceptHash(candidate, sha256, size);
+  const base = baseProvenance(candidate);
+  const provenance = places.objectPaths.map((objectPath, index): Provenance => ({
+    ...base,
+    line: places.lines[index] ?? 0,
+    column: places.columns[index] ?? 0,
+    offset: places.offsets[index] ?? 0,
+    objectPath,
+  }));
+  return { status: observedStatus(kind), value, provenance };
 }
 
 /** A kind no importer reads: read through and hashed, its content not held (unread-content.ts). */

@@ -150,8 +150,20 @@ export async function* candidateChunks(candidate: Candidate): AsyncGenerator<Uin
   else checkUnchanged(candidate, hash);
 }
 
+/** Takes a SHA-256 and size learnt elsewhere (a worker thread's read) as the candidate's. */
+export function acceptHash(candidate: Candidate, sha256: string, size: number): void {
+  if (candidate.hashPending === true) {
+    candidate.file.sha256 = sha256;
+    candidate.file.size = size;
+    delete candidate.hashPending;
+  } else checkSha256(candidate, sha256);
+}
+
 function checkUnchanged(candidate: Candidate, hash: Hash): void {
-  const sha256 = hash.digest('hex');
+  checkSha256(candidate, hash.digest('hex'));
+}
+
+function checkSha256(candidate: Candidate, sha256: string): void {
   if (sha256 === candidate.file.sha256) return;
   throw new ExztError(
     'INPUT',

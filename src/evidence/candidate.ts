@@ -91,8 +91,8 @@ export async function readCandidate(
     return candidate;
   }
 
-  // TODO(#2): zip members are read whole (no stream to hash them by); a bundle is bounded by the
-  // zip limits, but a huge loose file is not.
+  // TODO(#2): loose files and HealthChecker-layout files are read whole (the reader looks inside
+  // early); a bundle streams, but a huge loose file is held.
   const bytes = await member.read();
   const file: EvidenceFile = {
     source,

@@ -17,7 +17,12 @@ import type { Fact, Provenance, SubjectRef } from './model.js';
 import { describeObjectPath, type FactAnchor } from './object-path.js';
 import { parseRawEvidence } from './raw-content.js';
 import { readThroughUnheld } from './unread-content.js';
-import { importInWorker, wantsWorker, type WorkerImport } from './worker-import.js';
+import {
+  importInWorker,
+  wantsWorker,
+  WorkerOutOfMemory,
+  type WorkerImport,
+} from './worker-import.js';
 import type { CollectionFailure } from './source-result.js';
 import { compareText } from './source-tree.js';
 
@@ -156,7 +161,13 @@ async function importedEvidence(
   const { fact, raw } =
     fromWorker === undefined
       ? await importCandidate(kind, candidate)
-      : { fact: await workerFact(kind, candidate, fromWorker) };
+      : await workerFact(kind, candidate, fromWorker).then(
+          (workerImported) => ({ fact: workerImported, raw: undefined }),
+          (error: unknown) => {
+            if (error instanceof WorkerOutOfMemory) return importCandidate(kind, candidate);
+            throw error;
+          },
+        );
   if (hashedWhileImporting) await settleProvenance(candidate, fact);
   candidate.caution ??= modifiedCaution(candidate);
   if (candidate.caution !== undefined) fact.note = candidate.caution;

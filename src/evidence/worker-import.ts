@@ -73,18 +73,32 @@ export function importInWorker(
       if (reply.ok) resolve(reply);
       else reject(errorOf(reply));
     });
-    worker.once('error', (error) =>
-      reject(
-        new ExztError('INTERNAL', `importing ${file} on a worker thread failed: ${error.message}`, {
-          cause: error,
-        }),
-      ),
-    );
+    worker.once('error', (error: Error & { code?: string }) => {
+      // An export too large for the bounded heap is imported on the main thread instead.
+      if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') reject(new WorkerOutOfMemory(file));
+      else
+        reject(
+          new ExztError(
+            'INTERNAL',
+            `importing ${file} on a worker thread failed: ${error.message}`,
+            {
+              cause: error,
+            },
+          ),
+        );
+    });
     worker.once('exit', (code) =>
       reject(new ExztError('INTERNAL', `the worker importing ${file} stopped (exit code ${code})`)),
     );
   });
   return { result, stop: () => void worker.terminate() };
+}
+
+/** The worker ran out of its bounded heap; the caller imports the file itself. */
+export class WorkerOutOfMemory extends Error {
+  constructor(file: string) {
+    super(`${file} needs more than the worker's ${IMPORT_WORKER.maxOldGenerationSizeMb} MB heap`);
+  }
 }
 
 function errorOf(reply: Extract<WorkerReply, { ok: false }>): ExztError {

@@ -67,6 +67,24 @@ describe('a list export imported on a worker thread', () => {
     assert.deepEqual(worker.files, main.files);
   });
 
+  it('falls back to the main thread when the export outgrows the worker heap', async () => {
+    const main = await loadEvidence([folder], NO_OPTIONS);
+    const limit = IMPORT_WORKER.maxOldGenerationSizeMb;
+    IMPORT_WORKER.minBytes = 0;
+    IMPORT_WORKER.maxOldGenerationSizeMb = 1;
+    try {
+      const fallback = await loadEvidence([folder], NO_OPTIONS);
+      const kind = 'exchange.cas-mailboxes';
+      assert.deepEqual(
+        factOf(findSubject(fallback, 'organization'), kind),
+        factOf(findSubject(main, 'organization'), kind),
+      );
+    } finally {
+      IMPORT_WORKER.minBytes = DEFAULT_MIN_BYTES;
+      IMPORT_WORKER.maxOldGenerationSizeMb = limit;
+    }
+  });
+
   it('keeps the code and position of a syntax error', async () => {
     const broken = await makeTempDir();
     try {

@@ -29,12 +29,21 @@ export interface BundleHeader {
   organization: string;
 }
 
+/** A command the collector ran that failed, as manifest.json lists it. */
+export interface BundleFailure {
+  subject: string;
+  kind: string;
+  command: string;
+  error: string;
+}
+
 const UTF16_BOM = Buffer.from([0xff, 0xfe]);
 /** Text gathered before one write: big enough for few system calls, small enough to stream. */
 const FLUSH_CHARS = 1 << 20;
 
 export class BundleWriter {
   private readonly entries: BundleEntry[] = [];
+  private readonly failures: BundleFailure[] = [];
   private bytesWritten = 0;
 
   constructor(
@@ -82,7 +91,12 @@ export class BundleWriter {
 
   /** manifest.json, listing every file written, in the order written. */
   async writeManifest(header: BundleHeader): Promise<void> {
-    const manifest = { schema: 'exzt-bundle/1', ...header, files: this.entries, failures: [] };
+    const manifest = {
+      schema: 'exzt-bundle/1',
+      ...header,
+      files: this.entries,
+      failures: this.failures,
+    };
     await writeFile(
       path.join(this.root, 'manifest.json'),
       `${JSON.stringify(manifest, null, 1)}\n`,
@@ -97,6 +111,13 @@ export class BundleWriter {
     hash.update(bytes);
     this.bytesWritten += bytes.length;
     if (!stream.write(bytes)) await once(stream, 'drain');
+  }
+
+  /** A kind the collector could not export for `subject`, and its error. */
+  recordFailure(subject: string, kind: string, error: string): void {
+    const command = findKind(kind)?.command;
+    if (command === undefined) throw new Error(`the kind registry has no ${kind}`);
+    this.failures.push({ subject, kind, command, error });
   }
 
   private record(member: string, kind: string, subject: string, sha256: string): void {

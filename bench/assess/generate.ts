@@ -10,9 +10,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { exchangeSessionRunspace } from '../../scripts/contoso/exchange-exports.js';
+import { organizationExports } from '../../scripts/contoso/export-plan.js';
 import { organizationConfigExport } from '../../scripts/contoso/organization-export.js';
 import { COLLECTED_AT } from '../../scripts/contoso/servers.js';
 import { settingOverridesExport } from '../../scripts/contoso/setting-overrides-export.js';
+import { findKind } from '../../src/evidence/kinds.js';
 import { BundleWriter } from './bundle-writer.js';
 import {
   casMailbox,
@@ -25,6 +27,8 @@ import {
   benchServer,
   corpusOrganizationFiles,
   corpusServerFiles,
+  plannedFile,
+  serverFailures,
   serverFiles,
   type PlannedFile,
 } from './server-files.js';
@@ -49,8 +53,9 @@ async function writePlanned(
   files: readonly PlannedFile[],
 ): Promise<void> {
   for (const file of files) {
-    const extension = 'bytes' in file ? 'config' : 'xml';
-    const member = `${folder}/${file.kind}.${extension}`;
+    const kind = findKind(file.kind);
+    if (kind === undefined) throw new Error(`the kind registry has no ${file.kind}`);
+    const member = `${folder}/${kind.bundleFile}`;
     if ('bytes' in file) await writer.writeBytes(member, file.kind, subject, file.bytes);
     else await writer.writeClixml(member, file.kind, subject, file.objects());
   }
@@ -72,9 +77,15 @@ async function writeOrganization(writer: BundleWriter, organization: string): Pr
     },
     ...smallOrganizationFiles(runspaceId),
   ];
-  const skip = new Set(built.map((file) => file.kind));
+  // The sample's collector plan for every other organisation kind (role assignments, client
+  // access rules, authentication policies, DAG networks, the MDM export, …), then the corpus.
+  const sample = organizationExports(session)
+    .filter((planned) => !built.some((file) => file.kind === planned.kind))
+    .map(plannedFile);
+  const skip = new Set([...built, ...sample].map((file) => file.kind));
   await writePlanned(writer, 'organization', organization, [
     ...built,
+    ...sample,
     ...corpusOrganizationFiles(CORPUS_SERVER, skip),
   ]);
 }
@@ -94,12 +105,9 @@ async function generate(force: boolean): Promise<void> {
   const shared = corpusServerFiles(CORPUS_SERVER);
   for (let index = 0; index < MAILBOX_SERVER_COUNT; index += 1) {
     const name = mailboxServerName(index);
-    await writePlanned(
-      writer,
-      `servers/${name}`,
-      name,
-      serverFiles(benchServer(name, index), shared),
-    );
+    await writePlanned(writer, `servers/${name}`, name, serverFiles(name, index, shared));
+    for (const failure of serverFailures(index))
+      writer.recordFailure(name, failure.kind, failure.error);
     if ((index + 1) % 50 === 0) process.stderr.write(`servers: ${index + 1}\n`);
   }
 

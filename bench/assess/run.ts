@@ -21,6 +21,8 @@ interface Run {
   seconds: number;
   peakRssMb: number;
   results: number;
+  /** Results per outcome (pass, fail, not-assessed, …), to show how much control work ran. */
+  outcomes: Record<string, number>;
 }
 
 /** One run; stdout goes to a scratch file instead of /dev/null so the results can be counted. */
@@ -40,10 +42,24 @@ function runOnce(): Run {
   }
 
   const peakRssMb = Number(readFileSync(timing, 'utf8').trim().split('\n').pop()) / 1024;
-  const assessment = JSON.parse(readFileSync(output, 'utf8')) as { results: unknown[] };
+  const assessment = JSON.parse(readFileSync(output, 'utf8')) as {
+    results: { outcome: string }[];
+  };
   rmSync(timing, { force: true });
   rmSync(output, { force: true });
-  return { seconds, peakRssMb, results: assessment.results.length };
+  const outcomes: Record<string, number> = {};
+  for (const { outcome } of assessment.results) outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
+  return { seconds, peakRssMb, results: assessment.results.length, outcomes };
+}
+
+/** "7,228 results: 7,100 assessed (pass 5,000, fail 2,000, …), 128 not assessed". */
+function describeOutcomes(run: Run): string {
+  const notAssessed = run.outcomes['not-assessed'] ?? 0;
+  const assessed = Object.entries(run.outcomes)
+    .filter(([outcome]) => outcome !== 'not-assessed')
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const parts = assessed.map(([outcome, count]) => `${outcome} ${count}`).join(', ');
+  return `${run.results} results: ${run.results - notAssessed} assessed (${parts}), ${notAssessed} not assessed`;
 }
 
 function median(values: number[]): number {
@@ -84,6 +100,8 @@ function report(runs: Run[]): string {
     '| --- | ---: | --- | ---: | ---: |',
     `| ${runs.map((run) => run.seconds.toFixed(1)).join(', ')} | ${seconds.toFixed(1)} | ${runs.map((run) => run.peakRssMb.toFixed(0)).join(', ')} | ${rssMb.toFixed(0)} | ${counts.join(' ≠ ')} |`,
     '',
+    `Outcomes (first run): ${runs[0] === undefined ? 'none' : describeOutcomes(runs[0])}.`,
+    '',
     `Targets: under ${TARGET.seconds} s (${verdict(seconds < TARGET.seconds)}) and ${TARGET.rssMb} MB (${verdict(rssMb < TARGET.rssMb)}).`,
     '',
   ].join('\n');
@@ -98,7 +116,7 @@ function main(): void {
   for (let round = 1; round <= ROUNDS; round++) {
     const run = runOnce();
     console.error(
-      `round ${round}: ${run.seconds.toFixed(1)} s, ${run.peakRssMb.toFixed(0)} MB, ${run.results} results`,
+      `round ${round}: ${run.seconds.toFixed(1)} s, ${run.peakRssMb.toFixed(0)} MB, ${describeOutcomes(run)}`,
     );
     runs.push(run);
   }

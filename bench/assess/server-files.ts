@@ -1,19 +1,26 @@
 /**
- * The files of one benchmark server, of the kinds the controls read. The version kinds come from the Contoso sample's builders
- * (so the version report has real builds to judge); every other server kind HealthChecker
- * exports is the corpus's E19 export of that kind, read once and rewritten through the writer,
- * so the importers see Microsoft's real member sets.
+ * The files of one benchmark server: every server kind a collector bundle holds. The version
+ * kinds come from the Contoso sample's version builders (so the version report has real builds
+ * to judge), every other bundle kind from the sample's collector plan (`serverExports`: virtual
+ * directories, certificates, connectors, BitLocker, firewall, LSA and Device Guard values, log
+ * folders, applicationHost.config, …) under the server's own name, and any server kind neither
+ * has from the HealthChecker corpus's E19 export, read once and rewritten through the writer.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
-import { CONTROLS } from '../../src/controls/catalogue.js';
 import { parseCliXml } from '../../src/evidence/clixml/index.js';
 import { writableFromDocument } from '../../src/evidence/clixml/writer-from-document.js';
 import type { WritableNode } from '../../src/evidence/clixml/writer-values.js';
 import { EVIDENCE_KINDS, type EvidenceKind } from '../../src/evidence/kinds.js';
 import { buildOf } from '../../src/knowledge/index.js';
 import { exchangeServerExport } from '../../scripts/contoso/exchange-exports.js';
+import {
+  FAILURES,
+  serverExports,
+  type PlannedExport,
+  type PlannedFailure,
+} from '../../scripts/contoso/export-plan.js';
 import {
   hotFixesExport,
   operatingSystemExport,
@@ -31,11 +38,16 @@ const HOTFIXES = [
   { id: 'KB5068861', description: 'Security Update', installedOn: '2026-11-17' },
 ] as const;
 
-/** Server `index` takes the state of one of the six Contoso servers in turn, under its own name. */
-export function benchServer(name: string, index: number): ContosoServer {
+/** The Contoso server whose state benchmark server `index` takes: the six in turn. */
+function templateServer(index: number): ContosoServer {
   const template = CONTOSO_SERVERS[index % CONTOSO_SERVERS.length];
   if (template === undefined) throw new Error('the Contoso sample has no servers');
-  return { ...template, name };
+  return template;
+}
+
+/** Server `index` takes the state of one of the six Contoso servers in turn, under its own name. */
+export function benchServer(name: string, index: number): ContosoServer {
+  return { ...templateServer(index), name };
 }
 
 function versionFiles(server: ContosoServer): PlannedFile[] {
@@ -51,37 +63,55 @@ function versionFiles(server: ContosoServer): PlannedFile[] {
   ];
 }
 
-const BUILT_KINDS = new Set(versionFiles(benchServer('EX000', 0)).map((file) => file.kind));
-
-/** Only what some control reads: a bundle carries what its collector was asked for. */
-const READ_BY_CONTROLS: ReadonlySet<string> = new Set(
-  CONTROLS.flatMap((control) => [
-    ...(control.requires.subject ?? []),
-    ...(control.requires.organization ?? []),
-  ]),
-);
-
-function wanted(kind: EvidenceKind, scope: EvidenceKind['scope']): boolean {
-  return kind.scope === scope && READ_BY_CONTROLS.has(kind.id);
+/** A planned export of the Contoso sample as a file of the benchmark bundle. */
+export function plannedFile(planned: PlannedExport): PlannedFile {
+  const { content } = planned;
+  return content.format === 'clixml'
+    ? { kind: planned.kind, objects: content.objects }
+    : { kind: planned.kind, bytes: content.bytes() };
 }
 
-// TODO(#3): bundle-only server kinds (most virtual directories, BitLocker, firewall profiles,
-// LSA and Device Guard values, log folders) have no corpus file and are not generated; the
-// Contoso sample's new builders for them could be reused here.
-/** The corpus E19 export of every other server kind with a canonical HealthChecker file. */
+/**
+ * The sample's collector exports of the Contoso server benchmark server `index` follows. Its
+ * stories are keyed by the sample's server names, so these name that server (EX01) inside, while
+ * the folder and the version exports name the benchmark server (EX001): the loader files them by
+ * folder, and the controls' work is the same.
+ */
+function sampleServerFiles(index: number): PlannedFile[] {
+  return serverExports(templateServer(index)).map(plannedFile);
+}
+
+/** The sample's collection failures of the server benchmark server `index` follows (Edge: no IIS). */
+export function serverFailures(index: number): PlannedFailure[] {
+  const template = templateServer(index).name;
+  return FAILURES.filter((failure) => failure.subject === template);
+}
+
+/** The kinds every benchmark server gets from the sample's builders. */
+function builtServerKinds(): Set<string> {
+  return new Set(
+    CONTOSO_SERVERS.flatMap((_, index) => [
+      ...versionFiles(benchServer('EX000', index)),
+      ...sampleServerFiles(index),
+    ]).map((file) => file.kind),
+  );
+}
+
+/** The corpus E19 export of every server kind the sample's builders do not make. */
 export function corpusServerFiles(corpusServerFolder: string): PlannedFile[] {
-  return EVIDENCE_KINDS.filter(
-    (kind) => wanted(kind, 'server') && !BUILT_KINDS.has(kind.id),
-  ).flatMap((kind) => corpusFile(kind, corpusServerFolder));
+  const built = builtServerKinds();
+  return EVIDENCE_KINDS.filter((kind) => kind.scope === 'server' && !built.has(kind.id)).flatMap(
+    (kind) => corpusFile(kind, corpusServerFolder),
+  );
 }
 
-/** Corpus exports of organisation kinds (accepted domains, connectors, ACLs, …). */
+/** Corpus exports of organisation kinds not in `skip`. */
 export function corpusOrganizationFiles(
   corpusServerFolder: string,
   skip: ReadonlySet<string>,
 ): PlannedFile[] {
   return EVIDENCE_KINDS.filter(
-    (kind) => wanted(kind, 'organization') && !skip.has(kind.id),
+    (kind) => kind.scope === 'organization' && !skip.has(kind.id),
   ).flatMap((kind) => corpusFile(kind, corpusServerFolder));
 }
 
@@ -97,7 +127,11 @@ function corpusFile(kind: EvidenceKind, folder: string): PlannedFile[] {
   return [{ kind: kind.id, objects: () => objects }];
 }
 
-/** Every file of one server: its own version exports, then the shared corpus exports. */
-export function serverFiles(server: ContosoServer, shared: readonly PlannedFile[]): PlannedFile[] {
-  return [...versionFiles(server), ...shared];
+/** Every file of server `index`: its version exports, the sample's other exports, then the corpus's. */
+export function serverFiles(
+  name: string,
+  index: number,
+  shared: readonly PlannedFile[],
+): PlannedFile[] {
+  return [...versionFiles(benchServer(name, index)), ...sampleServerFiles(index), ...shared];
 }

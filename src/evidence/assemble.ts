@@ -3,13 +3,26 @@
  * provenance; two different files of one kind for one subject are a conflict, never a choice.
  */
 import { importInBatches } from './batched-import.js';
-import { candidateBytes, type Candidate } from './candidate.js';
+import {
+  acceptHash,
+  candidateBytes,
+  ensureHashed,
+  modifiedCaution,
+  type Candidate,
+} from './candidate.js';
 import { detached } from './detached.js';
 import type { EvidenceFile, KindEvidence, RawEvidence, SubjectEvidence } from './evidence-set.js';
 import type { EvidenceKind } from './kinds.js';
 import type { Fact, Provenance, SubjectRef } from './model.js';
 import { describeObjectPath, type FactAnchor } from './object-path.js';
 import { parseRawEvidence } from './raw-content.js';
+import { readThroughUnheld } from './unread-content.js';
+import {
+  importInWorker,
+  wantsWorker,
+  WorkerOutOfMemory,
+  type WorkerImport,
+} from './worker-import.js';
 import type { CollectionFailure } from './source-result.js';
 import { compareText } from './source-tree.js';
 
@@ -27,11 +40,21 @@ export async function assembleSubjects(
     return existing;
   };
 
-  for (const group of groups.values()) {
-    const [first] = group;
-    if (first?.subject === undefined || first.kind === undefined) continue;
-    const entry = entryOf(first.subject);
-    entry.kinds.push(await kindEvidenceOf(first.kind, first.subject, group));
+  const workers = await startWorkers(groups);
+  try {
+    // Files a worker imports come last, so the main thread works beside it meanwhile.
+    const ordered = [...groups.values()].sort(
+      (a, b) => Number(workers.has(a[0])) - Number(workers.has(b[0])),
+    );
+    for (const group of ordered) {
+      const [first] = group;
+      if (first?.subject === undefined || first.kind === undefined) continue;
+      const entry = entryOf(first.subject);
+      const fromWorker = workers.get(first)?.result;
+      entry.kinds.push(await kindEvidenceOf(first.kind, first.subject, group, fromWorker));
+    }
+  } finally {
+    for (const worker of workers.values()) worker.stop();
   }
   for (const failure of failures) {
     const entry = entryOf(failure.subject);
@@ -50,6 +73,23 @@ export async function assembleSubjects(
       kinds: kinds.sort((a, b) => compareText(a.kind, b.kind)),
     }))
     .sort((a, b) => compareText(a.subject.key, b.subject.key));
+}
+
+/** A worker for each lone file of a long list export (worker-import.ts). */
+async function startWorkers(
+  groups: ReadonlyMap<string, Candidate[]>,
+): Promise<Map<Candidate | undefined, ReturnType<typeof importInWorker>>> {
+  const workers = new Map<Candidate | undefined, ReturnType<typeof importInWorker>>();
+  for (const group of groups.values()) {
+    const [only] = group;
+    if (group.length !== 1 || only?.kind === undefined) continue;
+    if (!(await wantsWorker(only.kind, only))) continue;
+    const worker = importInWorker(only.kind, only, displayPath(only));
+    // Awaited in its turn; until then a failure must not count as unhandled.
+    worker.result.catch(() => undefined);
+    workers.set(only, worker);
+  }
+  return workers;
 }
 
 function groupBySubjectAndKind(candidates: readonly Candidate[]): Map<string, Candidate[]> {
@@ -71,7 +111,10 @@ async function kindEvidenceOf(
   kind: EvidenceKind,
   subject: SubjectRef,
   group: Candidate[],
+  fromWorker?: Promise<WorkerImport>,
 ): Promise<KindEvidence> {
+  // Only files that compete for one kind are read before import, to tell copies from conflicts.
+  if (group.length > 1) for (const candidate of group) await ensureHashed(candidate);
   const distinct = [
     ...new Map(group.map((candidate) => [candidate.file.sha256, candidate])).values(),
   ];
@@ -85,6 +128,7 @@ async function kindEvidenceOf(
     kind,
     chosen,
     group.map((candidate) => candidate.file),
+    fromWorker,
   );
 }
 
@@ -111,8 +155,21 @@ async function importedEvidence(
   kind: EvidenceKind,
   candidate: Candidate,
   files: EvidenceFile[],
+  fromWorker?: Promise<WorkerImport>,
 ): Promise<KindEvidence> {
-  const { fact, raw } = await importCandidate(kind, candidate);
+  const hashedWhileImporting = candidate.hashPending === true;
+  const { fact, raw } =
+    fromWorker === undefined
+      ? await importCandidate(kind, candidate)
+      : await workerFact(kind, candidate, fromWorker).then(
+          (workerImported) => ({ fact: workerImported, raw: undefined }),
+          (error: unknown) => {
+            if (error instanceof WorkerOutOfMemory) return importCandidate(kind, candidate);
+            throw error;
+          },
+        );
+  if (hashedWhileImporting) await settleProvenance(candidate, fact);
+  candidate.caution ??= modifiedCaution(candidate);
   if (candidate.caution !== undefined) fact.note = candidate.caution;
 
   const evidence: KindEvidence = { kind: kind.id, status: fact.status, files, fact };
@@ -139,12 +196,54 @@ async function importCandidate(
     );
     return { fact: { status: observedStatus(kind), value, provenance } };
   }
+  if (importer === undefined && kind.textImporter === undefined && candidate.raw === undefined)
+    return { fact: await unheldFact(kind, candidate) };
 
   const raw =
     candidate.raw ??
     parseRawEvidence(kind.format, await candidateBytes(candidate), displayPath(candidate));
   const fact = factOf(kind, candidate, raw);
   return fact.value === raw ? { fact, raw } : { fact };
+}
+
+/** The fact a worker imported: its places become provenance with the file's own details. */
+async function workerFact(
+  kind: EvidenceKind,
+  candidate: Candidate,
+  fromWorker: Promise<WorkerImport>,
+): Promise<Fact<unknown>> {
+  const { value, places, sha256, size } = await fromWorker;
+  acceptHash(candidate, sha256, size);
+  const base = baseProvenance(candidate);
+  const provenance = places.objectPaths.map((objectPath, index): Provenance => ({
+    ...base,
+    line: places.lines[index] ?? 0,
+    column: places.columns[index] ?? 0,
+    offset: places.offsets[index] ?? 0,
+    objectPath,
+  }));
+  return { status: observedStatus(kind), value, provenance };
+}
+
+/** A kind no importer reads: read through and hashed, its content not held (unread-content.ts). */
+async function unheldFact(kind: EvidenceKind, candidate: Candidate): Promise<Fact<unknown>> {
+  const value = await readThroughUnheld(kind.format, candidate, displayPath(candidate));
+  const provenance = [baseProvenance(candidate)];
+  if (value.objects === 0) {
+    const note = 'the export is empty: the command returned nothing';
+    return { status: 'absent', value, provenance, note };
+  }
+  return { status: observedStatus(kind), value, provenance };
+}
+
+/**
+ * The file's SHA-256 is known only once its last byte was read, after the provenance was made;
+ * a reader that stopped before the end (trailing bytes after the document) leaves it to be read
+ * through here.
+ */
+async function settleProvenance(candidate: Candidate, fact: Fact<unknown>): Promise<void> {
+  await ensureHashed(candidate);
+  for (const provenance of fact.provenance) provenance.sha256 = candidate.file.sha256;
 }
 
 function observedStatus(kind: EvidenceKind): 'observed' | 'derived' {

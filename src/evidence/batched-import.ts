@@ -13,19 +13,22 @@ import type { FactAnchor } from './object-path.js';
 
 const BATCH_OBJECTS = 1000;
 
-export interface BatchedImport {
+export interface BatchedImport<P = Provenance> {
   value: unknown[];
-  provenance: Provenance[];
+  provenance: P[];
 }
 
-/** `file` names the export in errors; anchors keep their index in the whole export. */
-export async function importInBatches(
+/**
+ * `file` names the export in errors; anchors keep their index in the whole export. `provenanceOf`
+ * makes what is kept of each anchor: a Provenance, or a compact place a worker sends back.
+ */
+export async function importInBatches<P = Provenance>(
   importer: KindImporter<unknown>,
   candidate: Candidate,
   file: string,
-  provenanceOf: (anchor: FactAnchor) => Provenance,
-): Promise<BatchedImport> {
-  const result: BatchedImport = { value: [], provenance: [] };
+  provenanceOf: (anchor: FactAnchor) => P,
+): Promise<BatchedImport<P>> {
+  const result: BatchedImport<P> = { value: [], provenance: [] };
   const head: { bytes?: Uint8Array } = {};
   let batch: CliNode[] = [];
   let offset = 0;
@@ -47,12 +50,12 @@ export async function importInBatches(
   return result;
 }
 
-function importBatch(
+function importBatch<P>(
   importer: KindImporter<unknown>,
   document: CliDocument,
   offset: number,
-  result: BatchedImport,
-  provenanceOf: (anchor: FactAnchor) => Provenance,
+  result: BatchedImport<P>,
+  provenanceOf: (anchor: FactAnchor) => P,
 ): void {
   const imported = importer(document);
   if (!Array.isArray(imported.value)) {

@@ -1,7 +1,9 @@
 /**
  * A file on its way into the evidence set: its SHA-256, what kind and subject it was taken for,
  * the provenance details its source knows (command, collected-at), and its bytes, held or read
- * again when imported.
+ * again when imported. A bundle's files are hashed once, on the stream that imports them
+ * (`pendingCandidate`): reading 3 GB twice, once to check the manifest and once to import, cost
+ * the benchmark bundle seconds of SHA-256 and I/O for nothing.
  */
 import { createHash, type Hash } from 'node:crypto';
 import { ExztError } from '../errors.js';
@@ -24,6 +26,52 @@ export interface Candidate {
   caution?: string;
   /** Parsed once, when the loader needed it early (a server's name). */
   raw?: RawEvidence;
+  /** Not read yet: `file.sha256` and `file.size` are set by the first full read. */
+  hashPending?: boolean;
+  /** The file's entry in its bundle's manifest, checked when the file has been read. */
+  listed?: { path: string; sha256: string };
+}
+
+/** A member not read yet; its SHA-256 is taken by the read that imports it (or `ensureHashed`). */
+export function pendingCandidate(
+  source: string,
+  member: TreeMember,
+  memberPath: string,
+  status: FileStatus,
+): Candidate {
+  const file: EvidenceFile = { source, member: memberPath, sha256: '', size: 0, status };
+  return { file, member, hashPending: true };
+}
+
+/** Reads a pending candidate through once, to learn its SHA-256 without importing it. */
+export async function ensureHashed(candidate: Candidate): Promise<void> {
+  if (candidate.hashPending !== true) return;
+  const hash = createHash('sha256');
+  let size = 0;
+  for await (const chunk of memberChunks(candidate.member)) {
+    hash.update(chunk);
+    size += chunk.length;
+  }
+  settleHash(candidate, hash, size);
+}
+
+function settleHash(candidate: Candidate, hash: Hash, size: number): void {
+  candidate.file.sha256 = hash.digest('hex');
+  candidate.file.size = size;
+  delete candidate.hashPending;
+}
+
+async function* memberChunks(member: TreeMember): AsyncGenerator<Uint8Array> {
+  if (member.open === undefined) yield await member.read();
+  else yield* member.open();
+}
+
+/** The note a read file gets when it is not the one its manifest lists, or undefined. */
+export function modifiedCaution(candidate: Candidate): string | undefined {
+  const { listed } = candidate;
+  if (listed === undefined || candidate.hashPending === true) return undefined;
+  if (listed.sha256 === candidate.file.sha256) return undefined;
+  return `${listed.path} was modified after collection: its SHA-256 is ${candidate.file.sha256}, the manifest says ${listed.sha256}`;
 }
 
 /**
@@ -38,24 +86,13 @@ export async function readCandidate(
   hold = true,
 ): Promise<Candidate> {
   if (!hold && member.open !== undefined) {
-    const hash = createHash('sha256');
-    let size = 0;
-    for await (const chunk of member.open()) {
-      hash.update(chunk);
-      size += chunk.length;
-    }
-    const file: EvidenceFile = {
-      source,
-      member: memberPath,
-      sha256: hash.digest('hex'),
-      size,
-      status,
-    };
-    return { file, member };
+    const candidate = pendingCandidate(source, member, memberPath, status);
+    await ensureHashed(candidate);
+    return candidate;
   }
 
-  // TODO(#2): zip members are read whole (no stream to hash them by); a bundle is bounded by the
-  // zip limits, but a huge loose file is not.
+  // TODO(#2): loose files and HealthChecker-layout files are read whole (the reader looks inside
+  // early); a bundle streams, but a huge loose file is held.
   const bytes = await member.read();
   const file: EvidenceFile = {
     source,
@@ -78,36 +115,55 @@ export function heldBytes(candidate: Candidate): Buffer {
   return candidate.bytes;
 }
 
-// TODO(#3): a bundle file is read and hashed twice (manifest check, then import): 1.6 s of the
-// 3 GB benchmark bundle's ~47 s. Checking each file against the manifest as it is imported would
-// read it once.
-/** The bytes again, checked against the SHA-256 taken when the file was first read. */
+/**
+ * The bytes: held, read for the first time (and hashed), or read again and checked against the
+ * SHA-256 taken when the file was first read.
+ */
 export async function candidateBytes(candidate: Candidate): Promise<Buffer> {
   if (candidate.bytes !== undefined) return candidate.bytes;
   const bytes = await candidate.member.read();
-  checkUnchanged(candidate, createHash('sha256').update(bytes));
+  const hash = createHash('sha256').update(bytes);
+  if (candidate.hashPending === true) settleHash(candidate, hash, bytes.length);
+  else checkUnchanged(candidate, hash);
   return bytes;
 }
 
 /**
- * Streams the bytes again, hashing them on the way; the last step throws when they are not the
- * bytes first read, so a file changed while exzt read it is never imported unnoticed.
+ * Streams the bytes, hashing them on the way. A pending candidate learns its SHA-256 at the
+ * last chunk; one hashed before throws there when the bytes are not the ones first read, so a
+ * file changed while exzt read it is never imported unnoticed.
  */
 export async function* candidateChunks(candidate: Candidate): AsyncGenerator<Uint8Array> {
   if (candidate.bytes !== undefined || candidate.member.open === undefined) {
     yield await candidateBytes(candidate);
     return;
   }
+  const pending = candidate.hashPending === true;
   const hash = createHash('sha256');
+  let size = 0;
   for await (const chunk of candidate.member.open()) {
     hash.update(chunk);
+    size += chunk.length;
     yield chunk;
   }
-  checkUnchanged(candidate, hash);
+  if (pending) settleHash(candidate, hash, size);
+  else checkUnchanged(candidate, hash);
+}
+
+/** Takes a SHA-256 and size learnt elsewhere (a worker thread's read) as the candidate's. */
+export function acceptHash(candidate: Candidate, sha256: string, size: number): void {
+  if (candidate.hashPending === true) {
+    candidate.file.sha256 = sha256;
+    candidate.file.size = size;
+    delete candidate.hashPending;
+  } else checkSha256(candidate, sha256);
 }
 
 function checkUnchanged(candidate: Candidate, hash: Hash): void {
-  const sha256 = hash.digest('hex');
+  checkSha256(candidate, hash.digest('hex'));
+}
+
+function checkSha256(candidate: Candidate, sha256: string): void {
   if (sha256 === candidate.file.sha256) return;
   throw new ExztError(
     'INPUT',

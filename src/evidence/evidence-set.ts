@@ -79,7 +79,11 @@ export interface KindEvidence {
   kind: string;
   status: FactStatus;
   files: EvidenceFile[];
-  /** The typed value for kinds with an importer, otherwise the raw evidence. */
+  /**
+   * The typed value for kinds with an importer; otherwise what is known of the file without
+   * holding it (`UnreadContent`: format, size, object count), or, for a loose file or one read
+   * early, the raw evidence.
+   */
   fact: Fact<unknown>;
   raw?: RawEvidence;
   note?: string;

@@ -1,7 +1,8 @@
 /**
  * loadEvidence: reads bundles (folder or .zip), HealthChecker-layout folders and loose CliXml
  * files into one EvidenceSet (docs/evidence-bundle.md). Nothing is logged here; warnings are
- * returned in the set.
+ * returned in the set. A bundle's files are streamed one at a time and hashed by the read that
+ * imports them; its manifest check runs when all are read (and first, when an import fails).
  */
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -35,26 +36,35 @@ export async function loadEvidence(
 
   const results: SourceResult[] = [];
   const loose: { label: string; absolute: string }[] = [];
-  for (const label of paths) {
-    const absolute = path.resolve(cwd, label);
-    const kind = await inputKind(label, absolute);
-    if (kind === 'file') loose.push({ label, absolute });
-    else {
-      const tree =
-        kind === 'zip' ? await readZipTree(label, absolute) : await readFolderTree(label, absolute);
-      results.push(await readTree(tree, rules, options));
+  const trees: SourceTree[] = [];
+  try {
+    for (const label of paths) {
+      const absolute = path.resolve(cwd, label);
+      const kind = await inputKind(label, absolute);
+      if (kind === 'file') loose.push({ label, absolute });
+      else {
+        const tree =
+          kind === 'zip'
+            ? await readZipTree(label, absolute)
+            : await readFolderTree(label, absolute);
+        trees.push(tree);
+        results.push(await readTree(tree, rules, options));
+      }
     }
-  }
-  if (loose.length > 0)
-    results.push(
-      await readLooseFiles(
-        loose.map((l) => l.label),
-        loose.map((l) => l.absolute),
-      ),
-    );
+    if (loose.length > 0)
+      results.push(
+        await readLooseFiles(
+          loose.map((l) => l.label),
+          loose.map((l) => l.absolute),
+        ),
+      );
 
-  checkUseApplied(rules, results);
-  return await assembleSet(mergeResults(results));
+    checkUseApplied(rules, results);
+    return await assembleSet(mergeResults(results));
+  } finally {
+    // A zip's entries are read until the set is assembled; then its file handle goes.
+    for (const tree of trees) tree.close?.();
+  }
 }
 
 async function inputKind(label: string, absolute: string): Promise<'folder' | 'zip' | 'file'> {
@@ -73,7 +83,8 @@ async function readTree(
 ): Promise<SourceResult> {
   const paths = tree.members.map((member) => member.path);
   const bundleRoot = findBundleRoot(paths);
-  if (bundleRoot !== undefined) return readBundle(tree, bundleRoot, options);
+  if (bundleRoot !== undefined)
+    return readBundle(tree, bundleRoot, options, { hashWhileImporting: true });
   if (isHealthCheckerLayout(paths)) return readHealthCheckerFolder(tree, '', rules);
 
   const serverFolders = topFolders(paths).filter((folder) =>
@@ -129,7 +140,14 @@ function checkUseApplied(rules: readonly UseRule[], results: SourceResult[]): vo
 
 async function assembleSet(merged: SourceResult): Promise<EvidenceSet> {
   const warnings = [...merged.warnings];
-  const subjects = await assembleSubjects(merged.candidates, merged.failures, warnings);
+  const subjects = await assembleSubjects(merged.candidates, merged.failures, warnings).catch(
+    async (error: unknown) => {
+      // A file that cannot be read may be one modified after collection: say that first.
+      await settleIntegrity(merged, warnings);
+      throw error;
+    },
+  );
+  await settleIntegrity(merged, warnings);
   const files = merged.candidates
     .map((candidate) => candidate.file)
     .sort((a, b) => compareText(a.source, b.source) || compareText(a.member, b.member));
@@ -147,4 +165,9 @@ export async function loadEvidenceTree(
   options: LoadOptions,
 ): Promise<EvidenceSet> {
   return await assembleSet(await readTree(tree, [], options));
+}
+
+/** Bundles are checked against their manifests once every file has been read (and hashed). */
+async function settleIntegrity(merged: SourceResult, warnings: string[]): Promise<void> {
+  for (const settle of merged.settle ?? []) await settle(warnings);
 }

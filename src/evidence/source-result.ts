@@ -13,11 +13,19 @@ export interface CollectionFailure {
   error: string;
 }
 
+/**
+ * A source's integrity check, run by the loader once every file has been imported (and so
+ * hashed); it adds its warnings to `warnings` and throws when the evidence may not be used.
+ */
+export type IntegritySettlement = (warnings: string[]) => Promise<void>;
+
 export interface SourceResult {
   sources: EvidenceSource[];
   candidates: Candidate[];
   failures: CollectionFailure[];
   warnings: string[];
+  /** Checks deferred until the files are read (bundles read with `hashWhileImporting`). */
+  settle?: IntegritySettlement[];
 }
 
 export interface LoadOptions {
@@ -37,5 +45,6 @@ export function mergeResults(results: SourceResult[]): SourceResult {
     candidates: results.flatMap((result) => result.candidates),
     failures: results.flatMap((result) => result.failures),
     warnings: results.flatMap((result) => result.warnings),
+    settle: results.flatMap((result) => result.settle ?? []),
   };
 }

@@ -10,8 +10,10 @@ export interface TreeMember {
   /** Relative path inside the source, forward slashes. */
   path: string;
   read(): Promise<Buffer>;
-  /** The bytes as a stream, where the source can give one without holding the file (folders). */
+  /** The bytes as a stream, where the source can give one without holding the file. */
   open?(): AsyncIterable<Uint8Array>;
+  /** The file on disk, for a folder's member: a worker thread can read it itself. */
+  file?: string;
 }
 
 export interface SourceTree {
@@ -19,9 +21,11 @@ export interface SourceTree {
   label: string;
   container: 'folder' | 'zip';
   members: TreeMember[];
+  /** Releases what reading members needs (a zip's file handle); the members are unusable after. */
+  close?(): void;
 }
 
-const STREAM_CHUNK_BYTES = 1024 * 1024;
+export const STREAM_CHUNK_BYTES = 1024 * 1024;
 
 /** Every regular file below a folder; symbolic links to folders are not followed. */
 export async function readFolderTree(label: string, folder: string): Promise<SourceTree> {
@@ -33,6 +37,7 @@ export async function readFolderTree(label: string, folder: string): Promise<Sou
     const absolute = path.join(entry.parentPath, entry.name);
     members.push({
       path: path.relative(folder, absolute).split(path.sep).join('/'),
+      file: absolute,
       read: () => readFile(absolute),
       open: () => createReadStream(absolute, { highWaterMark: STREAM_CHUNK_BYTES }),
     });

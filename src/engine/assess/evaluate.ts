@@ -69,14 +69,21 @@ function requiredProvenance(control: Control, context: RuleContext): Provenance[
  */
 function resultProvenance(fact: Fact<unknown>): Provenance[] {
   if (!Array.isArray(fact.value)) return fact.provenance;
+  // Worked out once per fact: 200 server results reading the organisation's 100,000 mailboxes
+  // would otherwise walk their provenance 200 times.
+  const known = FILES_OF_LIST_FACT.get(fact);
+  if (known !== undefined) return [...known];
 
   const files = new Map<string, Provenance>();
   for (const entry of fact.provenance) {
     const key = `${entry.source}\n${entry.member}`;
     if (!files.has(key)) files.set(key, fileProvenance(entry));
   }
+  FILES_OF_LIST_FACT.set(fact, [...files.values()]);
   return [...files.values()];
 }
+
+const FILES_OF_LIST_FACT = new WeakMap<Fact<unknown>, readonly Provenance[]>();
 
 /** The file an anchored provenance points into, without the place inside it. */
 function fileProvenance(anchored: Provenance): Provenance {

@@ -15,7 +15,7 @@ export interface Hunt {
   /** Where the condition comes from. */
   source: string;
   formats: readonly LogFormat[];
-  /** Byte strings; a line is a candidate when it contains any of them. */
+  /** Lower-case strings; a line is a candidate when its lower-cased text contains any of them. */
   anchors: readonly string[];
   matches(record: LogRecord, line: string): boolean;
 }
@@ -23,15 +23,17 @@ export interface Hunt {
 const WEB: readonly LogFormat[] = ['iis', 'httpproxy'];
 
 /**
- * Spellings of an anchor: as written and in lower case. Each spelling is one Buffer.indexOf pass
+ * An anchor in the only spelling the prefilter needs: lower case. Each anchor is one indexOf pass
  * over the data, so the list is kept short (an anchor starting with a rare byte is cheapest).
  */
 function spellings(...words: string[]): string[] {
-  return [...new Set(words.flatMap((word) => [word, word.toLowerCase()]))];
+  return [...new Set(words.map((word) => word.toLowerCase()))];
 }
 
-// TODO(#7): anchors are matched as written and in lower case only; an upper- or mixed-case or
-// percent-encoded spelling of an anchor (AUTODISCOVER.JSON, %61utodiscover) escapes the prefilter.
+// IIS and HttpProxy treat paths case-insensitively, so attackers may write any case: anchors are
+// lower case and matched against a lower-cased copy of the data (range-scanner.ts).
+// TODO(#7): a percent-encoded spelling of an anchor (%61utodiscover.json) still escapes the
+// prefilter; decoding every line first would cost the byte-level prefilter its speed.
 
 export const HUNTS: readonly Hunt[] = [
   {
@@ -72,7 +74,7 @@ export const HUNTS: readonly Hunt[] = [
     cves: ['CVE-2021-26858'],
     source: 'Test-ProxyLogon.ps1 (microsoft/CSS-Exchange)',
     formats: ['text'],
-    anchors: ['Download failed and temporary file'],
+    anchors: spellings('Download failed and temporary file'),
     matches: (_record, line) => isOabWriteOutsideOab(line),
   },
   {
@@ -180,9 +182,9 @@ function isOwaSsrf(record: LogRecord): boolean {
 }
 
 /** The anchors of the hunts that read a format, as byte strings, each once. */
-export function anchorsFor(formats: readonly LogFormat[]): Buffer[] {
+export function anchorsFor(formats: readonly LogFormat[]): string[] {
   const anchors = HUNTS.filter((hunt) =>
     hunt.formats.some((format) => formats.includes(format)),
   ).flatMap((hunt) => hunt.anchors);
-  return [...new Set(anchors)].map((anchor) => Buffer.from(anchor, 'latin1'));
+  return [...new Set(anchors)];
 }

@@ -4,7 +4,7 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { LOG_FIXTURES, placesOf, scan } from './scan-helpers.js';
+import { LOG_FIXTURES, placesOf, scan, withFiles } from './scan-helpers.js';
 
 describe('hunts on real attack lines and benign look-alikes', () => {
   it('ProxyLogon SSRF: the ServerInfo~ rows of the helsecert incident, not autodiscover or localhost', async () => {
@@ -55,6 +55,21 @@ describe('hunts on real attack lines and benign look-alikes', () => {
       'iis-owassrf-proxynotshell.log:6',
     ]);
     assert.deepEqual(placesOf(result, 'proxyshell'), []);
+  });
+
+  it('finds attack paths in any letter case: IIS matches paths case-insensitively, so attackers do', async () => {
+    const iis = [
+      '#Fields: date time s-ip cs-method cs-uri-stem cs-uri-query s-port cs-username c-ip cs(User-Agent) cs(Referer) sc-status sc-substatus sc-win32-status time-taken',
+      '2026-11-03 15:20:53 10.40.0.11 POST /AutoDiscover/AutoDiscover.Json @evil.corp/PowerShell/?X-Rps-Cat=VgHv&Email=AutoDiscover/AutoDiscover.Json%3F@evil.corp 443 - 203.0.113.7 python - 200 0 0 64',
+      '2026-11-03 15:21:00 10.40.0.11 GET /OWA/Auth/Shell.AsPx - 443 - 203.0.113.7 python - 200 0 0 12',
+      '2026-11-03 15:22:00 10.40.0.11 GET /OWA/Auth/LogOn.ASPX - 443 - 10.20.1.5 Mozilla/5.0 - 200 0 0 12',
+      '',
+    ].join('\r\n');
+    const result = await withFiles({ 'u_ex261103.log': iis }, (folder) =>
+      scan(['u_ex261103.log'], { cwd: folder }),
+    );
+    assert.deepEqual(placesOf(result, 'proxyshell'), ['u_ex261103.log:2']);
+    assert.deepEqual(placesOf(result, 'unshipped-aspx'), ['u_ex261103.log:3']);
   });
 
   it('finds the same indicators in the whole folder with worker threads and tiny ranges', async () => {

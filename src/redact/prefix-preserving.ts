@@ -49,6 +49,11 @@ const RESERVED: Record<4 | 6, Block[]> = {
   ],
 };
 
+// TODO(#5): measured at the end of the 2026-12-03 session, and not yet explained: over 20,000
+// random keys, 192.168.11.x kept its third octet for 1 key in 15 (a keyed bit flip per prefix
+// bit should keep it for 1 in 256), and then 192.168.11.1/.10/.11 often mapped onto themselves,
+// so a redacted bundle can show real private addresses. The redaction tests use a fixed key until
+// the flips of bits 16-23 are found and fixed.
 export class PrefixPreservingMap {
   private readonly cipher: Cipher;
   private readonly pad: Buffer;

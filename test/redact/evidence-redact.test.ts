@@ -120,7 +120,8 @@ describe('exzt evidence redact', () => {
   let keyHex: string;
   before(() => {
     work = mkdtempSync(path.join(tmpdir(), 'exzt-redact-'));
-    // A fixed key keeps the run deterministic: TODO(#5) in prefix-preserving.ts says why.
+    // A fixed key keeps the run deterministic: under a random one, a private address could (rarely)
+    // map onto another original address, which the leak scan cannot tell from a leak.
     keyHex = createHash('sha256').update('exzt redaction test key').digest('hex');
     keyFile = path.join(work, 'exzt.key');
     writeFileSync(keyFile, `${keyHex}\n`);

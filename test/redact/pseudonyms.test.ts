@@ -3,7 +3,7 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { ExztError } from '../../src/errors.js';
 import { AddressRedactor, parseAddress } from '../../src/redact/address-text.js';
 import { keyFromBytes, parseKey } from '../../src/redact/key.js';
@@ -87,6 +87,25 @@ describe('pseudonyms', () => {
 });
 
 describe('prefix-preserving addresses', () => {
+  it('flip each bit after the prefix independently: a private /24 is kept by about 1 key in 256', () => {
+    // 2,048 fixed keys, so the count is the same every run. Flips that repeat their neighbour
+    // (Crypto-PAn's pad splice) kept 192.168.11.x for about 1 key in 15: ~136 here.
+    const keys = Array.from({ length: 2048 }, (_, n) =>
+      keyFromBytes(createHash('sha256').update(`key ${n}`).digest()),
+    );
+    const hosts = [1, 10, 11];
+    let thirdKept = 0;
+    let hostsBack = 0;
+    for (const key of keys) {
+      const map = new PrefixPreservingMap(key);
+      const out = hosts.map((h) => map.map({ version: 4, bytes: Buffer.from([192, 168, 11, h]) }));
+      if (out[0]?.[2] === 11) thirdKept += 1;
+      if (out.some((bytes) => bytes[2] === 11 && hosts.includes(bytes[3] ?? -1))) hostsBack += 1;
+    }
+    assert.ok(thirdKept < 24, `192.168.11.x kept its third octet for ${thirdKept} of 2048 keys`);
+    assert.ok(hostsBack < 4, `an original host came back for ${hostsBack} of 2048 keys`);
+  });
+
   for (const version of [4, 6] as const) {
     it(`keep the common prefix of IPv${version} addresses exactly`, () => {
       const redactor = addresses();

@@ -5,10 +5,10 @@
  * policy every line is parsed. Line numbers are relative to the range; the scan adds the lines of
  * earlier ranges.
  *
- * TODO(#7): below the issue's targets. bench:logs on a quiet 2-core machine: hunting 237 MB/s
- * (537 MB) and 338 MB/s (2 GB) vs ripgrep ~5,700 MB/s (target half); with the policy 57–65 MB/s
- * (target 100); peak RSS 211–215 MB hunting, 336–364 MB with the policy (target < 300). The
- * case-insensitive prefilter costs ~25% more hunting time (2.3 s → 3.0 s on 537 MB). Each anchor
+ * TODO(#7): below the issue's targets. bench:logs on a quiet 2-core machine: hunting 206 MB/s
+ * (537 MB) and 225 MB/s (2 GB) vs ripgrep ~6,000 MB/s (target half); with the policy 67–76 MB/s
+ * (target 100); peak RSS 231–242 MB hunting, 349–363 MB with the policy (target < 300). The
+ * case-insensitive prefilter cost hunting about a third (338 → 225 MB/s on 2 GB). Each anchor
  * is one indexOf pass, and with a policy every line is decoded and split in JS; next steps: one
  * multi-pattern scan over the bytes, and policy columns parsed from bytes without decoding lines.
  */

@@ -13,6 +13,8 @@
  */
 
 import { isUtf8 } from 'node:buffer';
+import { endianness } from 'node:os';
+import type { CodeUnits } from './markup-names.js';
 
 export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be';
 
@@ -29,8 +31,13 @@ export class EncodingFault {
     /** Absolute byte offset of the first byte that cannot be decoded. */
     readonly byteOffset: number,
     readonly detail: string,
+    /** From `take`: the chunk's bytes before the bad one, to be read before failing. */
+    readonly validBytes: Buffer = Buffer.alloc(0),
   ) {}
 }
+
+/** Whether a Uint16Array over UTF-16 LE bytes gives their code units (it uses the CPU's order). */
+const LITTLE_ENDIAN = endianness() === 'LE';
 
 /** Needs up to 4 bytes; fewer only at the end of input. */
 export function detectEncoding(head: Uint8Array): DetectedEncoding {
@@ -84,7 +91,8 @@ export class ByteDecoder {
 
     const bad = firstBadUtf8Byte(bytes);
     const detail = `byte 0x${(bytes[bad] ?? 0).toString(16).padStart(2, '0')} cannot start or continue a UTF-8 character`;
-    return new EncodingFault(bytes.toString('latin1', 0, bad), this.takenOffset + bad, detail);
+    const valid = bytes.subarray(0, bad);
+    return new EncodingFault(valid.toString('latin1'), this.takenOffset + bad, detail, valid);
   }
 
   /**
@@ -101,6 +109,23 @@ export class ByteDecoder {
     const validText = bytes.toString('utf16le', start, bad);
     const offset = this.takenOffset + bad;
     return new EncodingFault(validText, offset, 'an unpaired UTF-16 surrogate');
+  }
+
+  /**
+   * The code units of bytes[start, end), which `text` gave as a string: the bytes themselves for
+   * UTF-8, a Uint16Array over them for UTF-16 LE (copied when they are not 2-byte aligned).
+   */
+  codeUnits(bytes: Buffer, start: number, end: number): CodeUnits {
+    const offset = bytes.byteOffset + start;
+    if (!this.wideUnits) return new Uint8Array(bytes.buffer, offset, end - start);
+
+    const count = (end - start) >> 1;
+    if (offset % 2 === 0 && LITTLE_ENDIAN && this.encoding === 'utf-16le') {
+      return new Uint16Array(bytes.buffer, offset, count);
+    }
+    const units = new Uint16Array(count);
+    for (let i = 0; i < count; i++) units[i] = readUtf16Unit(bytes, start + 2 * i, this.encoding);
+    return units;
   }
 
   /** Where a piece of bytes[from, ...) at most `size` long may end without cutting a character. */

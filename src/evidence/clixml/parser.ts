@@ -15,7 +15,9 @@
  */
 import { ExztError, type ErrorCode } from '../../errors.js';
 import { DocumentAssembler } from './document-assembler.js';
-import { HASH_SEED, hashStep, spells, tagAt } from './markup-names.js';
+import type { ByteDecoder } from './byte-decoder.js';
+import { EncodingFault } from './byte-decoder.js';
+import { HASH_SEED, hashStep, spells, tagAt, type CodeUnits } from './markup-names.js';
 import type { CliNode, NodePosition } from './model.js';
 import { PositionTracker } from './position-tracker.js';
 import { readPrimitive } from './primitives.js';
@@ -34,19 +36,32 @@ export interface ParserSettings {
   bomBytes: number;
   /** True for UTF-16: every character index is two bytes; else UTF-8 read one byte a character. */
   wideUnits: boolean;
+  /** Turns the bytes handed to push into text (and finds encoding errors in them). */
+  decoder: ByteDecoder;
 }
 
-/** TEXT_CLASS bits: the text holds '&', '_' or CR (decode it), or a character ≥ 0x80. */
-const ESCAPED = 1;
-const HIGH = 2;
-const TEXT_CLASS = new Uint8Array(0x80);
+/**
+ * TEXT_CLASS[code unit] for element text: 1 for what ends the text ('<'); 2 when the text holds
+ * it needs decoding ('&', '_', CR); 4 for a character ≥ 0x80 (in UTF-8, bytes to decode). One
+ * table for all 65,536 units, so the loop makes one test a unit whatever the encoding.
+ */
+const TEXT_END = 1;
+const ESCAPED = 2;
+const HIGH = 4;
+const TEXT_CLASS = new Uint8Array(0x10000).fill(HIGH, 0x80);
+TEXT_CLASS[0x3c /* < */] = TEXT_END;
 for (const code of [0x26 /* & */, 0x5f /* _ */, 0x0d /* CR */]) TEXT_CLASS[code] = ESCAPED;
+
+const NO_BYTES = Buffer.alloc(0);
 
 /** Markup (a tag, comment or PI) may be this much longer than maxStringChars before it is refused. */
 const MARKUP_SLACK_CHARS = 64 * 1024;
 
 export class CliXmlParser implements TagReaderHost {
+  /** The text being read; for UTF-8 one Latin-1 character per byte (see byte-decoder.ts). */
   private buffer = '';
+  /** The same text as code units, which the scanner reads (see CodeUnits). */
+  private units: CodeUnits = new Uint8Array(0);
   /** Absolute character index of buffer[0]. */
   private base = 0;
   private pos = 0;
@@ -64,46 +79,69 @@ export class CliXmlParser implements TagReaderHost {
   private textHigh = false;
   /** UTF-8 read as Latin-1, one character per byte (see byte-decoder.ts). */
   private readonly byteChars: boolean;
-  /** UTF-8 only: the bytes the buffer was read from, when known; buffer[0] is at sourceStart. */
-  private sourceBytes: Buffer | undefined = undefined;
+  /** The bytes the buffer was decoded from: buffer[0] is at sourceStart, its end at sourceEnd. */
+  private source: Buffer = NO_BYTES;
   private sourceStart = 0;
+  private sourceEnd = 0;
+  private readonly decoder: ByteDecoder;
+  private readonly unitBytes: number;
   /** Finished children of <Objs> not yet taken by the reader. */
   readonly completed: CliNode[] = [];
 
   constructor(private readonly settings: ParserSettings) {
     this.byteChars = !settings.wideUnits;
+    this.decoder = settings.decoder;
+    this.unitBytes = settings.wideUnits ? 2 : 1;
     this.tag = new StartTagReader(this, this.byteChars);
     this.positions = new PositionTracker(settings.bomBytes, settings.wideUnits ? 2 : 1);
     this.assembler = new DocumentAssembler(settings.refWindow, settings.maxDepth, this);
   }
 
-  /** Characters held back, unread, since they begin a token that has not ended yet. */
-  get pendingChars(): number {
-    return this.buffer.length - this.pos;
-  }
-
-  /** Appends decoded text and reads every complete token in it. */
-  push(text: string): void {
-    const kept = this.pendingChars;
-    this.sourceBytes = undefined;
-    this.replaceBuffer(kept === 0 ? text : this.buffer.slice(this.pos) + text, kept);
+  /** Bytes held back, unread, since they begin a token that has not ended yet. */
+  get pendingBytes(): number {
+    return (this.units.length - this.pos) * this.unitBytes;
   }
 
   /**
-   * Like push, but `text` begins with the pendingChars this parser holds (decoded again by the
-   * caller), so no string is joined and copied. For UTF-8, `source` may give the bytes the text
-   * was read from (text[0] is source[sourceStart]), so values are decoded from them directly.
+   * Reads source[start, end) (whole characters) after the token the parser holds back, and every
+   * complete token in it. When those bytes are the ones right after the previous push in the same
+   * source, the held-back token is decoded again from there, so no bytes or strings are joined.
+   * Returns the fault when the bytes do not decode, after reading the text before it.
    */
-  pushWithPending(text: string, source?: Buffer, sourceStart = 0): void {
-    this.sourceBytes = this.byteChars ? source : undefined;
-    this.sourceStart = sourceStart;
-    this.replaceBuffer(text, this.pendingChars);
+  push(source: Buffer, start: number, end: number): EncodingFault | undefined {
+    const pendingBytes = this.pendingBytes;
+    let bytes = source;
+    let from = start;
+    if (pendingBytes > 0) {
+      if (source === this.source && start === this.sourceEnd) {
+        from = start - pendingBytes;
+      } else {
+        const held = this.source.subarray(this.sourceEnd - pendingBytes, this.sourceEnd);
+        bytes = Buffer.concat([held, source.subarray(start, end)]);
+        from = 0;
+        end = bytes.length;
+      }
+    }
+
+    const text = this.decoder.text(bytes, from, end);
+    if (text instanceof EncodingFault) {
+      const validEnd = from + text.validText.length * this.unitBytes;
+      this.replaceBuffer(text.validText, bytes, from, validEnd);
+      return text;
+    }
+    this.replaceBuffer(text, bytes, from, end);
+    return undefined;
   }
 
-  private replaceBuffer(text: string, kept: number): void {
+  private replaceBuffer(text: string, bytes: Buffer, from: number, end: number): void {
+    const kept = this.units.length - this.pos;
     this.positions.at(this.buffer, this.base, this.base + this.pos);
     this.base += this.pos;
     this.buffer = text;
+    this.units = this.decoder.codeUnits(bytes, from, end);
+    this.source = bytes;
+    this.sourceStart = from;
+    this.sourceEnd = end;
     this.pos = 0;
     this.positions.noteAppended(this.buffer, this.base, this.base + kept);
     this.scan();
@@ -184,11 +222,11 @@ export class CliXmlParser implements TagReaderHost {
    * would read them twice).
    */
   private scan(): void {
-    const buffer = this.buffer;
-    const length = buffer.length;
+    const units = this.units;
+    const length = units.length;
     let at = this.pos;
     while (at < length) {
-      const code = buffer.charCodeAt(at);
+      const code = units[at]!;
       if (code !== 0x3c /* < */) {
         if (!isXmlSpace(code)) this.failText(at);
         at++;
@@ -196,7 +234,7 @@ export class CliXmlParser implements TagReaderHost {
       }
 
       this.pos = at;
-      const next = this.readMarkup(buffer, at);
+      const next = this.readMarkup(units, at);
       if (next === NEED_MORE) return;
       at = next;
     }
@@ -216,13 +254,14 @@ export class CliXmlParser implements TagReaderHost {
   }
 
   /** Reads the markup starting at '<'; returns the index after it, or NEED_MORE. */
-  private readMarkup(buffer: string, lt: number): number {
-    const next = buffer.charCodeAt(lt + 1);
-    if (next !== next) return this.needMore(lt, 'markup'); // NaN: the buffer ends here
-    if (next === 0x2f /* / */) return this.readEndTag(buffer, lt);
+  private readMarkup(units: CodeUnits, lt: number): number {
+    if (lt + 1 >= units.length) return this.needMore(lt, 'markup');
+    const next = units[lt + 1];
+    if (next === 0x2f /* / */) return this.readEndTag(units, lt);
+    const buffer = this.buffer;
     if (next === 0x3f /* ? */) return this.skipUntil(buffer, lt, '?>', 'processing instruction');
     if (next === 0x21 /* ! */) return this.readDeclaration(buffer, lt);
-    return this.readElement(buffer, lt);
+    return this.readElement(units, lt);
   }
 
   private readDeclaration(buffer: string, lt: number): number {
@@ -251,19 +290,25 @@ export class CliXmlParser implements TagReaderHost {
     return end + terminator.length;
   }
 
-  private readEndTag(buffer: string, lt: number): number {
+  private readEndTag(units: CodeUnits, lt: number): number {
+    const length = units.length;
     let end = lt + 2;
     let hash = HASH_SEED;
-    let code = buffer.charCodeAt(end);
-    while (end < buffer.length && code > 0x20 && code !== 0x3e) {
+    let code = end < length ? units[end]! : 0;
+    while (code > 0x20 && code !== 0x3e) {
       hash = hashStep(hash, code);
-      code = buffer.charCodeAt(++end);
+      code = ++end < length ? units[end]! : 0;
     }
-    const gt = buffer.indexOf('>', end);
-    if (gt === -1) return this.needMore(lt, 'end tag');
+    let gt = end;
+    while (gt < length && units[gt] !== 0x3e) gt++;
+    if (gt >= length) return this.needMore(lt, 'end tag');
 
-    const info = tagAt(buffer, lt + 2, end, hash);
-    if (info === undefined || info.role !== 'container' || buffer.slice(end, gt).trim() !== '') {
+    const info = tagAt(units, lt + 2, end, hash);
+    if (
+      info === undefined ||
+      info.role !== 'container' ||
+      (gt > end && this.buffer.slice(end, gt).trim() !== '')
+    ) {
       const open = this.assembler.expectedEnd();
       const expected = open === undefined ? '' : `; expected ${open}`;
       this.failInBuffer(
@@ -279,8 +324,8 @@ export class CliXmlParser implements TagReaderHost {
   }
 
   /** A start tag and, for text-holding elements, its text and end tag. */
-  private readElement(buffer: string, lt: number): number {
-    const afterTag = this.tag.read(buffer, lt);
+  private readElement(units: CodeUnits, lt: number): number {
+    const afterTag = this.tag.read(units, this.buffer, lt);
     if (afterTag === NEED_MORE) return NEED_MORE;
 
     const info = this.tag.info!;
@@ -292,9 +337,9 @@ export class CliXmlParser implements TagReaderHost {
       case 'container':
         return this.openContainer(info, afterTag, at);
       case 'empty':
-        return this.readEmptyElement(buffer, info, afterTag, lt);
+        return this.readEmptyElement(units, info, afterTag, lt);
       default:
-        return this.readTextElement(buffer, info, afterTag, lt);
+        return this.readTextElement(units, info, afterTag, lt);
     }
   }
 
@@ -336,12 +381,12 @@ export class CliXmlParser implements TagReaderHost {
     return afterTag;
   }
 
-  private readEmptyElement(buffer: string, info: TagInfo, afterTag: number, lt: number): number {
+  private readEmptyElement(units: CodeUnits, info: TagInfo, afterTag: number, lt: number): number {
     let end = afterTag;
     if (!this.tag.selfClosing) {
-      end = this.readEndOf(buffer, info, afterTag, lt);
+      end = this.readEndOf(units, info, afterTag, lt);
       if (end === NEED_MORE) return NEED_MORE;
-      if (buffer.slice(this.textStart, this.textEnd).trim() !== '') {
+      if (this.buffer.slice(this.textStart, this.textEnd).trim() !== '') {
         this.failInBuffer('CLIXML_SYNTAX', `<${info.name}> must be empty; found text in it`, lt);
       }
     }
@@ -353,16 +398,16 @@ export class CliXmlParser implements TagReaderHost {
     return end;
   }
 
-  private readTextElement(buffer: string, info: TagInfo, afterTag: number, lt: number): number {
+  private readTextElement(units: CodeUnits, info: TagInfo, afterTag: number, lt: number): number {
     let end = afterTag;
     let text = '';
     if (!this.tag.selfClosing) {
-      end = this.readEndOf(buffer, info, afterTag, lt);
+      end = this.readEndOf(units, info, afterTag, lt);
       if (end === NEED_MORE) return NEED_MORE;
       text =
         this.textHigh && this.byteChars
-          ? this.utf8Text(buffer, this.textStart, this.textEnd)
-          : buffer.slice(this.textStart, this.textEnd);
+          ? this.utf8Text(this.textStart, this.textEnd)
+          : this.buffer.slice(this.textStart, this.textEnd);
       if (this.textEscaped) text = this.decodeText(text, this.textStart);
     }
 
@@ -387,40 +432,37 @@ export class CliXmlParser implements TagReaderHost {
     return end;
   }
 
-  /** UTF-8 bytes read as buffer[start, end), decoded: from the source bytes when they are known. */
-  private utf8Text(buffer: string, start: number, end: number): string {
-    const source = this.sourceBytes;
-    if (source === undefined) return utf8FromLatin1(buffer.slice(start, end));
-    return source.toString('utf8', this.sourceStart + start, this.sourceStart + end);
+  /** UTF-8 bytes read as buffer[start, end), decoded from the source bytes. */
+  private utf8Text(start: number, end: number): string {
+    return this.source.toString('utf8', this.sourceStart + start, this.sourceStart + end);
   }
 
   /** Finds the end tag that closes a text element; sets textStart/textEnd to the text between. */
-  private readEndOf(buffer: string, info: TagInfo, afterTag: number, lt: number): number {
-    // One pass finds the end of the text and whether it holds anything to decode.
-    // The loop stays on integers (no charCodeAt past the end, which gives NaN) and tests one
-    // table entry a character: TEXT_CLASS says whether it ends the text or needs decoding.
-    const length = buffer.length;
+  private readEndOf(units: CodeUnits, info: TagInfo, afterTag: number, lt: number): number {
+    // One pass finds the end of the text and whether it holds anything to decode: one table
+    // entry a unit says whether it ends the text or needs decoding.
+    const length = units.length;
     let close = afterTag;
     let classes = 0;
     for (; close < length; close++) {
-      const code = buffer.charCodeAt(close);
-      if (code === 0x3c /* < */) break;
-      classes |= code < 0x80 ? TEXT_CLASS[code]! : HIGH;
+      const unitClass = TEXT_CLASS[units[close]!]!;
+      if (unitClass === TEXT_END) break;
+      classes |= unitClass;
     }
-    if (close >= length) return this.needMoreText(buffer, info, afterTag, lt);
+    if (close >= length) return this.needMoreText(info, afterTag, lt);
     const escaped = (classes & ESCAPED) !== 0;
     const high = (classes & HIGH) !== 0;
 
     const nameEnd = close + 2 + info.name.length;
-    if (nameEnd >= buffer.length) return this.needMore(lt, info.name);
-    if (buffer.charCodeAt(close + 1) !== 0x2f || !spells(buffer, close + 2, info.name)) {
-      this.failInsideText(buffer, info, close);
+    if (nameEnd >= length) return this.needMore(lt, info.name);
+    if (units[close + 1] !== 0x2f || !spells(units, close + 2, info.name)) {
+      this.failInsideText(info, close);
     }
 
     let gt = nameEnd;
-    while (gt < buffer.length && isXmlSpace(buffer.charCodeAt(gt))) gt++;
-    if (gt >= buffer.length) return this.needMore(lt, info.name);
-    if (buffer.charCodeAt(gt) !== 0x3e) this.failInsideText(buffer, info, close);
+    while (gt < length && isXmlSpace(units[gt]!)) gt++;
+    if (gt >= length) return this.needMore(lt, info.name);
+    if (units[gt] !== 0x3e) this.failInsideText(info, close);
 
     this.textStart = afterTag;
     this.textEnd = close;
@@ -429,8 +471,8 @@ export class CliXmlParser implements TagReaderHost {
     return gt + 1;
   }
 
-  private failInsideText(buffer: string, info: TagInfo, close: number): never {
-    const found = this.textIn(close, Math.min(buffer.length, close + 24)).split('>')[0];
+  private failInsideText(info: TagInfo, close: number): never {
+    const found = this.textIn(close, Math.min(this.buffer.length, close + 24)).split('>')[0];
     // TODO(#2): comments, CDATA and PIs inside text elements are refused; PowerShell writes none.
     return this.failInBuffer(
       'CLIXML_SYNTAX',
@@ -440,7 +482,8 @@ export class CliXmlParser implements TagReaderHost {
   }
 
   /** The text of an element runs past the buffer: refuse it early when it is already too long. */
-  private needMoreText(buffer: string, info: TagInfo, afterTag: number, lt: number): number {
+  private needMoreText(info: TagInfo, afterTag: number, lt: number): number {
+    const buffer = this.buffer;
     if (buffer.length - afterTag > this.settings.maxStringChars) {
       // Decoding only shrinks text, so decode to learn the true length before refusing.
       const raw = buffer.slice(afterTag);

@@ -74,7 +74,7 @@ class CliXmlFeed {
     }
 
     const fault = this.decoder!.finish();
-    if (fault !== undefined) this.failEncoding(fault, false);
+    if (fault !== undefined) this.failEncoding(fault);
     this.parser!.finish();
     return appendTo(finished, this.take());
   }
@@ -112,44 +112,40 @@ class CliXmlFeed {
       ...this.options,
       bomBytes: detected.bomBytes,
       wideUnits: detected.encoding !== 'utf-8',
+      decoder: this.decoder,
     });
     return chunk.subarray(detected.bomBytes);
   }
 
   /**
-   * Hands the parser a chunk's text in pieces of PIECE_BYTES, each one decoded from the bytes
-   * again together with what the parser holds back, so no string is joined and every string
-   * stays small enough for V8's young generation (a 1 MiB string would live in old space until
-   * a full collection). A piece grows with a long token, so decoding stays linear.
+   * Hands the parser a chunk in pieces of PIECE_BYTES, and after each piece the nodes it
+   * finished. Each piece is decoded together with the token the parser holds back (no bytes
+   * are joined when it lies in the same chunk), so every string stays small enough for V8's
+   * young generation (a 1 MiB string would live in old space until a full collection). A piece
+   * grows with a long token, so decoding stays linear.
    */
   private *decode(chunk: Uint8Array): Generator<CliNode[]> {
     const decoder = this.decoder!;
     const parser = this.parser!;
     const bytes = decoder.take(chunk);
-    if (bytes instanceof EncodingFault) this.failEncoding(bytes, false);
+    if (bytes instanceof EncodingFault) {
+      // Read what came before the bad byte, for the position, then fail.
+      parser.push(bytes.validBytes, 0, bytes.validBytes.length);
+      this.failEncoding(bytes);
+    }
 
-    const unitBytes = decoder.wideUnits ? 2 : 1;
     let end = 0;
     while (end < bytes.length) {
-      const pendingBytes = parser.pendingChars * unitBytes;
-      const overlapping = end > 0 && pendingBytes <= end;
-      const start = overlapping ? end - pendingBytes : end;
-      end = decoder.pieceEnd(bytes, end, Math.max(PIECE_BYTES, pendingBytes));
-
-      const text = decoder.text(bytes, start, end);
-      if (text instanceof EncodingFault) this.failEncoding(text, overlapping);
-      if (overlapping) parser.pushWithPending(text, bytes, start);
-      else parser.push(text);
+      const start = end;
+      end = decoder.pieceEnd(bytes, start, Math.max(PIECE_BYTES, parser.pendingBytes));
+      const pieceFault = parser.push(bytes, start, end);
+      if (pieceFault !== undefined) this.failEncoding(pieceFault);
       if (parser.completed.length > 0) yield this.take();
     }
   }
 
-  /** `overlapping`: the fault's text begins with what the parser holds back. */
-  private failEncoding(fault: EncodingFault, overlapping: boolean): never {
-    const parser = this.parser!;
-    if (overlapping) parser.pushWithPending(fault.validText);
-    else parser.push(fault.validText);
-    const position = parser.positionAtEnd();
+  private failEncoding(fault: EncodingFault): never {
+    const position = this.parser!.positionAtEnd();
     const encoding = this.decoder!.encoding === 'utf-8' ? 'UTF-8' : 'UTF-16 LE';
     const bom = this.bom ? 'its byte order mark' : 'its first bytes (no byte order mark)';
     throw new ExztError(

@@ -11,6 +11,7 @@ import {
   spells,
   tagAt,
   type AttributeDecoder,
+  type CodeUnits,
   type MemberName,
 } from './markup-names.js';
 import type { TagInfo } from './tags.js';
@@ -45,80 +46,81 @@ export class StartTagReader implements AttributeDecoder {
     private readonly byteChars: boolean,
   ) {}
 
-  /** Reads the tag at '<' (index lt); returns the index after '>' or NEED_MORE. */
-  read(buffer: string, lt: number): number {
-    const length = buffer.length;
+  /**
+   * Reads the tag at '<' (index lt); returns the index after '>' or NEED_MORE. `units` are the
+   * code units of `buffer` (see CodeUnits); the scan reads units, strings are sliced from buffer.
+   */
+  read(units: CodeUnits, buffer: string, lt: number): number {
+    const length = units.length;
     let i = lt + 1;
     let hash = HASH_SEED;
-    let code = buffer.charCodeAt(i);
-    while (i < length && code > 0x20 && code !== 0x2f && code !== 0x3e) {
+    let code = i < length ? units[i]! : 0;
+    while (code > 0x20 && code !== 0x2f && code !== 0x3e) {
       hash = hashStep(hash, code);
-      code = buffer.charCodeAt(++i);
+      code = ++i < length ? units[i]! : 0;
     }
     if (i >= length) return this.host.needMore(lt, 'start tag');
 
-    this.info = tagAt(buffer, lt + 1, i, hash);
+    this.info = tagAt(units, lt + 1, i, hash);
     if (this.info === undefined) this.host.failUnknownElement(this.host.textIn(lt + 1, i), lt);
     this.member = this.refId = this.namespace = undefined;
-    return this.readAttributes(buffer, i, lt);
+    return this.readAttributes(units, buffer, i, lt);
   }
 
-  private readAttributes(buffer: string, from: number, lt: number): number {
-    const length = buffer.length;
+  private readAttributes(units: CodeUnits, buffer: string, from: number, lt: number): number {
+    const length = units.length;
     let i = from;
     for (;;) {
-      while (i < length && isXmlSpace(buffer.charCodeAt(i))) i++;
+      while (i < length && isXmlSpace(units[i]!)) i++;
       if (i >= length) return this.host.needMore(lt, 'start tag');
 
-      const code = buffer.charCodeAt(i);
+      const code = units[i]!;
       if (code === 0x3e /* > */) {
         this.selfClosing = false;
         return i + 1;
       }
       if (code === 0x2f /* / */) {
         if (i + 1 >= length) return this.host.needMore(lt, 'start tag');
-        if (buffer.charCodeAt(i + 1) !== 0x3e) this.failMalformed(buffer, i);
+        if (units[i + 1] !== 0x3e) this.failMalformed(i);
         this.selfClosing = true;
         return i + 2;
       }
 
       // `N="` is by far the most common attribute: go straight to its value.
       i =
-        code === 0x4e /* N */ &&
-        buffer.charCodeAt(i + 1) === 0x3d /* = */ &&
-        buffer.charCodeAt(i + 2) === 0x22 /* " */
-          ? this.readMemberName(buffer, i + 3, 0x22, lt)
-          : this.readAttribute(buffer, i, lt);
+        code === 0x4e /* N */ && units[i + 1] === 0x3d /* = */ && units[i + 2] === 0x22 /* " */
+          ? this.readMemberName(units, buffer, i + 3, 0x22, lt)
+          : this.readAttribute(units, buffer, i, lt);
       if (i === NEED_MORE) return NEED_MORE;
     }
   }
 
   /** One `name="value"`; returns the index after the closing quote. */
-  private readAttribute(buffer: string, nameStart: number, lt: number): number {
-    const length = buffer.length;
+  private readAttribute(units: CodeUnits, buffer: string, nameStart: number, lt: number): number {
+    const length = units.length;
     let i = nameStart;
-    let code = buffer.charCodeAt(i);
-    while (i < length && code > 0x20 && code !== 0x3d && code !== 0x2f && code !== 0x3e) {
-      code = buffer.charCodeAt(++i);
+    let code = i < length ? units[i]! : 0;
+    while (code > 0x20 && code !== 0x3d && code !== 0x2f && code !== 0x3e) {
+      code = ++i < length ? units[i]! : 0;
     }
     const nameEnd = i;
-    while (i < length && isXmlSpace(buffer.charCodeAt(i))) i++;
+    while (i < length && isXmlSpace(units[i]!)) i++;
     if (i + 1 >= length) return this.host.needMore(lt, 'start tag');
-    if (buffer.charCodeAt(i) !== 0x3d /* = */ || nameEnd === nameStart)
-      this.failMalformed(buffer, i);
+    if (units[i] !== 0x3d /* = */ || nameEnd === nameStart) this.failMalformed(i);
 
     i++;
-    while (i < length && isXmlSpace(buffer.charCodeAt(i))) i++;
+    while (i < length && isXmlSpace(units[i]!)) i++;
     if (i >= length) return this.host.needMore(lt, 'start tag');
-    const quote = buffer.charCodeAt(i);
-    if (quote !== 0x22 && quote !== 0x27) this.failMalformed(buffer, i);
+    const quote = units[i]!;
+    if (quote !== 0x22 && quote !== 0x27) this.failMalformed(i);
 
-    const isMemberName = nameEnd - nameStart === 1 && buffer.charCodeAt(nameStart) === 0x4e; /* N */
-    if (isMemberName) return this.readMemberName(buffer, i + 1, quote, lt);
+    const isMemberName = nameEnd - nameStart === 1 && units[nameStart] === 0x4e; /* N */
+    if (isMemberName) return this.readMemberName(units, buffer, i + 1, quote, lt);
 
-    const valueEnd = buffer.indexOf(quote === 0x22 ? '"' : "'", i + 1);
-    if (valueEnd === -1) return this.host.needMore(lt, 'start tag');
-    this.assignAttribute(buffer, nameStart, nameEnd, i + 1, valueEnd);
+    let valueEnd = i + 1;
+    while (valueEnd < length && units[valueEnd] !== quote) valueEnd++;
+    if (valueEnd >= length) return this.host.needMore(lt, 'start tag');
+    this.assignAttribute(units, buffer, nameStart, nameEnd, i + 1, valueEnd);
     return valueEnd + 1;
   }
 
@@ -127,33 +129,41 @@ export class StartTagReader implements AttributeDecoder {
    * followed the previous one last time is tried first; otherwise the value is hashed and looked
    * up, so a name seen before costs no new string either way.
    */
-  private readMemberName(buffer: string, valueStart: number, quote: number, lt: number): number {
+  private readMemberName(
+    units: CodeUnits,
+    buffer: string,
+    valueStart: number,
+    quote: number,
+    lt: number,
+  ): number {
     const predicted = this.previousMember?.next;
     if (predicted !== undefined) {
       const end = valueStart + predicted.raw.length;
-      if (buffer.charCodeAt(end) === quote && spells(buffer, valueStart, predicted.raw)) {
+      if (units[end] === quote && spells(units, valueStart, predicted.raw)) {
         this.member = this.previousMember = predicted;
         return end + 1;
       }
     }
 
-    const length = buffer.length;
+    const length = units.length;
     let hash = HASH_SEED;
     let i = valueStart;
-    let code = buffer.charCodeAt(i);
-    while (i < length && code !== quote) {
+    while (i < length) {
+      const code = units[i]!;
+      if (code === quote) break;
       hash = hashStep(hash, code);
-      code = buffer.charCodeAt(++i);
+      i++;
     }
     if (i >= length) return this.host.needMore(lt, 'start tag');
 
-    const member = this.names.get(buffer, valueStart, i, hash, this);
+    const member = this.names.get(units, buffer, valueStart, i, hash, this);
     if (this.previousMember !== undefined) this.previousMember.next = member;
     this.member = this.previousMember = member;
     return i + 1;
   }
 
   private assignAttribute(
+    units: CodeUnits,
     buffer: string,
     nameStart: number,
     nameEnd: number,
@@ -161,9 +171,9 @@ export class StartTagReader implements AttributeDecoder {
     valueEnd: number,
   ): void {
     const nameLength = nameEnd - nameStart;
-    if (nameLength === 5 && buffer.startsWith('RefId', nameStart)) {
+    if (nameLength === 5 && spells(units, nameStart, 'RefId')) {
       this.refId = detachedCopy(this.host.textIn(valueStart, valueEnd));
-    } else if (nameLength === 5 && buffer.startsWith('xmlns', nameStart)) {
+    } else if (nameLength === 5 && spells(units, nameStart, 'xmlns')) {
       this.namespace = this.decodeAttribute(buffer.slice(valueStart, valueEnd), valueStart);
     }
     // Other attributes (Objs Version, namespace prefixes) carry nothing the model needs.
@@ -187,7 +197,7 @@ export class StartTagReader implements AttributeDecoder {
     }
   }
 
-  private failMalformed(buffer: string, at: number): never {
+  private failMalformed(at: number): never {
     const found = JSON.stringify(this.host.textIn(at, at + 10));
     return this.host.failInBuffer(
       'CLIXML_SYNTAX',

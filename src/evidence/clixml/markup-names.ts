@@ -71,6 +71,8 @@ export interface MemberName {
   key: string;
   /** The name that followed this one last time: exports repeat members in a fixed order. */
   next: MemberName | undefined;
+  /** Whether `raw` holds a line feed, which the parser's line count must see. */
+  lineFeeds: boolean;
 }
 
 export interface AttributeDecoder {
@@ -107,7 +109,8 @@ export class MemberNameCache {
 
     const raw = detachedCopy(buffer.slice(start, end));
     const name = detachedCopy(decoder.decodeAttribute(raw, start));
-    const entry = { raw, name, key: detachedCopy(name.toLowerCase()), next: undefined };
+    const key = detachedCopy(name.toLowerCase());
+    const entry = { raw, name, key, next: undefined, lineFeeds: raw.includes('\n') };
     if (cached === undefined && this.byHash.size < MAX_CACHED_NAMES) this.byHash.set(hash, entry);
     return entry;
   }

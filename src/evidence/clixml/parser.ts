@@ -48,9 +48,12 @@ export interface ParserSettings {
 const TEXT_END = 1;
 const ESCAPED = 2;
 const HIGH = 4;
+/** A line feed: the lines in the text are counted after it is read. */
+const LINE_FEED = 8;
 const TEXT_CLASS = new Uint8Array(0x10000).fill(HIGH, 0x80);
 TEXT_CLASS[0x3c /* < */] = TEXT_END;
 for (const code of [0x26 /* & */, 0x5f /* _ */, 0x0d /* CR */]) TEXT_CLASS[code] = ESCAPED;
+TEXT_CLASS[0x0a] = LINE_FEED;
 
 const NO_BYTES = Buffer.alloc(0);
 
@@ -77,6 +80,8 @@ export class CliXmlParser implements TagReaderHost {
   private textEscaped = false;
   /** Whether that text holds a character ≥ 0x80: in UTF-8, bytes to decode. */
   private textHigh = false;
+  /** Whether the token read last may hold a line feed (its lines are counted after it). */
+  private tokenLineFeeds = false;
   /** UTF-8 read as Latin-1, one character per byte (see byte-decoder.ts). */
   private readonly byteChars: boolean;
   /** The bytes the buffer was decoded from: buffer[0] is at sourceStart, its end at sourceEnd. */
@@ -134,8 +139,7 @@ export class CliXmlParser implements TagReaderHost {
   }
 
   private replaceBuffer(text: string, bytes: Buffer, from: number, end: number): void {
-    const kept = this.units.length - this.pos;
-    this.positions.at(this.buffer, this.base, this.base + this.pos);
+    this.positions.beforeDrop(this.units, this.base, this.pos);
     this.base += this.pos;
     this.buffer = text;
     this.units = this.decoder.codeUnits(bytes, from, end);
@@ -143,7 +147,6 @@ export class CliXmlParser implements TagReaderHost {
     this.sourceStart = from;
     this.sourceEnd = end;
     this.pos = 0;
-    this.positions.noteAppended(this.buffer, this.base, this.base + kept);
     this.scan();
   }
 
@@ -166,12 +169,15 @@ export class CliXmlParser implements TagReaderHost {
 
   /** Position of the end of the text read so far (where an encoding error was found). */
   positionAtEnd(): NodePosition {
-    return this.positions.anywhere(this.buffer, this.base, this.endIndex());
+    return this.positions.anywhere(this.units, this.base, this.endIndex());
   }
 
-  /** Position of absolute index `at`, which must not precede one asked for before. */
+  /** Position of absolute index `at`: fast at the start of the token being read. */
   positionAt(at: number): NodePosition {
-    return this.positions.at(this.buffer, this.base, at);
+    const positions = this.positions;
+    return at === positions.linesTo
+      ? positions.atLinesTo(this.units, this.base)
+      : positions.anywhere(this.units, this.base, at);
   }
 
   emit(node: CliNode): void {
@@ -179,7 +185,7 @@ export class CliXmlParser implements TagReaderHost {
   }
 
   fail(code: ErrorCode, message: string, at: number): never {
-    const position = this.positions.anywhere(this.buffer, this.base, Math.max(at, this.base));
+    const position = this.positions.anywhere(this.units, this.base, at);
     throw new ExztError(code, message, { position: { file: this.settings.file, ...position } });
   }
 
@@ -224,21 +230,35 @@ export class CliXmlParser implements TagReaderHost {
   private scan(): void {
     const units = this.units;
     const length = units.length;
+    const positions = this.positions;
+    const base = this.base;
     let at = this.pos;
     while (at < length) {
       const code = units[at]!;
       if (code !== 0x3c /* < */) {
-        if (!isXmlSpace(code)) this.failText(at);
+        if (code === 0x0a) {
+          positions.line++;
+          positions.lineStart = base + at + 1;
+        } else if (!isXmlSpace(code)) {
+          positions.linesTo = base + at;
+          this.failText(at);
+        }
         at++;
         continue;
       }
 
       this.pos = at;
+      positions.linesTo = base + at;
       const next = this.readMarkup(units, at);
       if (next === NEED_MORE) return;
+      if (this.tokenLineFeeds || this.tag.lineFeeds) {
+        positions.countLines(units, base, at, next);
+        this.tokenLineFeeds = this.tag.lineFeeds = false;
+      }
       at = next;
     }
     this.pos = length;
+    positions.linesTo = base + length;
   }
 
   /** Between elements only whitespace may stand (CliXml has no mixed content). */
@@ -287,6 +307,7 @@ export class CliXmlParser implements TagReaderHost {
   private skipUntil(buffer: string, lt: number, terminator: string, what: string): number {
     const end = buffer.indexOf(terminator, lt + 2);
     if (end === -1) return this.needMore(lt, what);
+    this.tokenLineFeeds = true;
     return end + terminator.length;
   }
 
@@ -320,6 +341,7 @@ export class CliXmlParser implements TagReaderHost {
 
     this.assembler.closeContainer(info.id, this.base + lt);
     if (info.id === TAG.Objs) this.rootClosed = true;
+    if (gt > end) this.tokenLineFeeds = true;
     return gt + 1;
   }
 
@@ -372,7 +394,7 @@ export class CliXmlParser implements TagReaderHost {
   }
 
   private openContainer(info: TagInfo, afterTag: number, at: number): number {
-    const position = this.positions.at(this.buffer, this.base, at);
+    const position = this.positionAt(at);
     this.assembler.openContainer(info.id, this.tag.member, this.tag.refId, position, at);
     if (this.tag.selfClosing) {
       this.assembler.closeContainer(info.id, at);
@@ -463,6 +485,7 @@ export class CliXmlParser implements TagReaderHost {
     while (gt < length && isXmlSpace(units[gt]!)) gt++;
     if (gt >= length) return this.needMore(lt, info.name);
     if (units[gt] !== 0x3e) this.failInsideText(info, close);
+    if ((classes & LINE_FEED) !== 0 || gt > nameEnd) this.tokenLineFeeds = true;
 
     this.textStart = afterTag;
     this.textEnd = close;

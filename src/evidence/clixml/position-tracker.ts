@@ -1,103 +1,132 @@
 /**
- * Line, column and byte offset of a character index in the parser's text, computed only when a
- * position is asked for. Positions are asked for in increasing order, so every cursor only moves
- * forward: newlines are found with indexOf, and a byte offset is the index times the bytes per
- * character (UTF-8 is read one byte per character, see byte-decoder.ts). Columns count UTF-16
- * code units, so in UTF-8 the bytes of the line before the position are looked at once each, to
- * take off the continuation bytes of multi-byte sequences.
+ * Line, column and byte offset of a code-unit index in the parser's text. The scanner counts
+ * line breaks itself in the loops that already read every unit (whitespace between elements,
+ * element text), and tells the tracker the tokens that may hold one, so no unit is read twice to
+ * find lines. Indexes are absolute (counted from the start of the text, after any BOM); `base`
+ * is the absolute index of units[0].
+ *
+ * Columns count UTF-16 code units. In UTF-8 (one unit a byte, see byte-decoder.ts) the bytes of
+ * the line before a position are looked at once each, to take off the continuation bytes of
+ * multi-byte sequences; a 4-byte sequence is a surrogate pair, two units.
  */
-import { utf16UnitsOf } from './latin1-utf8.js';
+import type { CodeUnits } from './markup-names.js';
 import type { NodePosition } from './model.js';
 
 export class PositionTracker {
-  private line = 1;
-  /** Absolute character index where `line` starts. */
-  private lineStart = 0;
-  /** Absolute index of the next '\n' not yet counted, or -1 when the buffer holds none. */
-  private nextNewline = -1;
-  /** UTF-8 only: the line's bytes before `columnCursor` are `columnSurplus` more than its units. */
+  /** The line of `linesTo`, and the absolute index its line starts at. */
+  line = 1;
+  lineStart = 0;
+  /** Absolute index up to which line breaks are counted. */
+  linesTo = 0;
+  /** UTF-8 only: the line's bytes in [lineStart, columnCursor) are columnSurplus more than its units. */
   private columnCursor = 0;
   private columnSurplus = 0;
-  private lastAsked = 0;
 
   constructor(
     private readonly bomBytes: number,
-    /** 1 for UTF-8 (one character per byte), 2 for UTF-16. */
+    /** 1 for UTF-8 (one unit a byte), 2 for UTF-16. */
     private readonly unitBytes: 1 | 2,
   ) {}
 
-  /** Call after text was appended to the buffer at absolute index `appendedAt`. */
-  noteAppended(buffer: string, base: number, appendedAt: number): void {
-    if (this.nextNewline === -1) this.nextNewline = indexFrom(buffer, base, '\n', appendedAt);
+  /** Counts the line breaks in units[from, to) (buffer indexes); lines must be counted to from. */
+  countLines(units: CodeUnits, base: number, from: number, to: number): void {
+    for (let i = from; i < to; i++) {
+      if (units[i] === 0x0a) {
+        this.line++;
+        this.lineStart = base + i + 1;
+      }
+    }
+    this.linesTo = base + to;
   }
 
-  /** Position of absolute index `at`; `at` must not precede an index asked for before. */
-  at(buffer: string, base: number, at: number): NodePosition {
-    this.lastAsked = at;
-    if (this.nextNewline !== -1 && this.nextNewline < at) this.advanceLines(buffer, base, at);
-    if (this.unitBytes === 1) this.countSurplus(buffer, base, at);
+  /**
+   * Call before units[0, keep) are dropped: carries what the column count needs past them.
+   * Lines must be counted to base + keep.
+   */
+  beforeDrop(units: CodeUnits, base: number, keep: number): void {
+    if (this.unitBytes === 1) this.advanceColumn(units, base, base + keep);
+  }
 
+  /** Position of absolute index `at`, where lines are counted to. */
+  atLinesTo(units: CodeUnits, base: number): NodePosition {
+    const at = this.linesTo;
+    if (this.unitBytes === 1) this.advanceColumn(units, base, at);
     return {
       line: this.line,
-      column: at - this.lineStart + 1 - this.columnSurplus,
+      column: at - this.lineStart + 1 - (this.unitBytes === 1 ? this.columnSurplus : 0),
       offset: this.bomBytes + at * this.unitBytes,
     };
   }
 
-  /** Any index still in the buffer, also one before the last asked (used for errors). */
-  anywhere(buffer: string, base: number, at: number): NodePosition {
-    if (at >= this.lastAsked) return this.at(buffer, base, at);
+  /**
+   * Position of any absolute index in [base, base + units.length], before or after where lines
+   * are counted to (used for errors, so it need not be fast); changes nothing.
+   */
+  anywhere(units: CodeUnits, base: number, at: number): NodePosition {
+    const index = Math.min(Math.max(at, base), base + units.length) - base;
+    const counted = this.linesTo - base;
+    let line = this.line;
+    let lineStart = this.lineStart;
+    if (index >= counted) {
+      for (let i = counted; i < index; i++) {
+        if (units[i] === 0x0a) {
+          line++;
+          lineStart = base + i + 1;
+        }
+      }
+    } else {
+      for (let i = index; i < counted; i++) if (units[i] === 0x0a) line--;
+      if (line !== this.line) {
+        let previous = index - 1;
+        while (previous >= 0 && units[previous] !== 0x0a) previous--;
+        lineStart = base + previous + 1;
+      }
+    }
 
-    const current = this.at(buffer, base, this.lastAsked);
-    const between = buffer.slice(Math.max(0, at - base), this.lastAsked - base);
-    const linesBack = countOf(between, '\n');
-    const previousNewline = buffer.lastIndexOf('\n', at - base - 1);
-    const column =
-      linesBack === 0
-        ? current.column - this.unitsOf(between)
-        : this.unitsOf(buffer.slice(previousNewline + 1, at - base)) + 1;
+    const absolute = base + index;
     return {
-      line: current.line - linesBack,
-      column,
-      offset: this.bomBytes + at * this.unitBytes,
+      line,
+      column: absolute - lineStart + 1 - this.surplusOf(units, base, lineStart, absolute),
+      offset: this.bomBytes + absolute * this.unitBytes,
     };
   }
 
-  private advanceLines(buffer: string, base: number, at: number): void {
-    while (this.nextNewline !== -1 && this.nextNewline < at) {
-      this.line++;
-      this.lineStart = this.nextNewline + 1;
-      this.nextNewline = indexFrom(buffer, base, '\n', this.lineStart);
+  /** UTF-8: bytes minus UTF-16 units in [lineStart, at) of a line; 0 for UTF-16. */
+  private surplusOf(units: CodeUnits, base: number, lineStart: number, at: number): number {
+    if (this.unitBytes !== 1) return 0;
+    if (lineStart >= base) return surplusIn(units, lineStart - base, at - base);
+    // The line began before the buffer: what was carried covers [lineStart, columnCursor).
+    if (lineStart !== this.lineStart || this.columnCursor < base) {
+      return surplusIn(units, 0, at - base);
     }
-    this.columnCursor = this.lineStart;
-    this.columnSurplus = 0;
+    const cursor = this.columnCursor - base;
+    return at - base >= cursor
+      ? this.columnSurplus + surplusIn(units, cursor, at - base)
+      : this.columnSurplus - surplusIn(units, at - base, cursor);
   }
 
-  /** UTF-8: continuation bytes add no UTF-16 unit; a 4-byte sequence is a surrogate pair. */
-  private countSurplus(buffer: string, base: number, at: number): void {
-    let surplus = this.columnSurplus;
-    for (let i = this.columnCursor - base; i < at - base; i++) {
-      const code = buffer.charCodeAt(i);
-      if (code < 0x80) continue;
-      if (code < 0xc0) surplus++;
-      else if (code >= 0xf0) surplus--;
+  private advanceColumn(units: CodeUnits, base: number, at: number): void {
+    if (this.columnCursor < this.lineStart) {
+      this.columnCursor = this.lineStart;
+      this.columnSurplus = 0;
     }
-    this.columnSurplus = surplus;
-    this.columnCursor = at;
-  }
-
-  private unitsOf(text: string): number {
-    return this.unitBytes === 1 ? utf16UnitsOf(text) : text.length;
+    const from = this.columnCursor - base;
+    const to = at - base;
+    if (to > from) {
+      this.columnSurplus += surplusIn(units, from, to);
+      this.columnCursor = at;
+    }
   }
 }
 
-function indexFrom(buffer: string, base: number, needle: string, from: number): number {
-  const found = buffer.indexOf(needle, from - base);
-  return found === -1 ? -1 : found + base;
-}
-
-function countOf(text: string, needle: string): number {
-  let count = 0;
-  for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + 1)) count++;
-  return count;
+/** UTF-8 bytes in units[from, to) that add no UTF-16 unit, less the 4-byte leads (two units). */
+function surplusIn(units: CodeUnits, from: number, to: number): number {
+  let surplus = 0;
+  for (let i = from; i < to; i++) {
+    const code = units[i]!;
+    if (code < 0x80) continue;
+    if (code < 0xc0) surplus++;
+    else if (code >= 0xf0) surplus--;
+  }
+  return surplus;
 }

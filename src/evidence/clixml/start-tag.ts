@@ -37,6 +37,8 @@ export class StartTagReader implements AttributeDecoder {
   refId: string | undefined = undefined;
   namespace: string | undefined = undefined;
   selfClosing = false;
+  /** Set when a tag read may hold a line feed; the parser counts its lines and clears it. */
+  lineFeeds = false;
   private readonly names = new MemberNameCache();
   private previousMember: MemberName | undefined = undefined;
 
@@ -71,7 +73,10 @@ export class StartTagReader implements AttributeDecoder {
     const length = units.length;
     let i = from;
     for (;;) {
-      while (i < length && isXmlSpace(units[i]!)) i++;
+      while (i < length && isXmlSpace(units[i]!)) {
+        if (units[i] !== 0x20) this.lineFeeds = true;
+        i++;
+      }
       if (i >= length) return this.host.needMore(lt, 'start tag');
 
       const code = units[i]!;
@@ -97,6 +102,8 @@ export class StartTagReader implements AttributeDecoder {
 
   /** One `name="value"`; returns the index after the closing quote. */
   private readAttribute(units: CodeUnits, buffer: string, nameStart: number, lt: number): number {
+    // Rare enough (RefId, xmlns) to have its lines counted whatever it holds.
+    this.lineFeeds = true;
     const length = units.length;
     let i = nameStart;
     let code = i < length ? units[i]! : 0;
@@ -141,6 +148,7 @@ export class StartTagReader implements AttributeDecoder {
       const end = valueStart + predicted.raw.length;
       if (units[end] === quote && spells(units, valueStart, predicted.raw)) {
         this.member = this.previousMember = predicted;
+        if (predicted.lineFeeds) this.lineFeeds = true;
         return end + 1;
       }
     }
@@ -157,6 +165,7 @@ export class StartTagReader implements AttributeDecoder {
     if (i >= length) return this.host.needMore(lt, 'start tag');
 
     const member = this.names.get(units, buffer, valueStart, i, hash, this);
+    if (member.lineFeeds) this.lineFeeds = true;
     if (this.previousMember !== undefined) this.previousMember.next = member;
     this.member = this.previousMember = member;
     return i + 1;

@@ -103,6 +103,62 @@ describe('CliXml reader: positions in multi-byte text', () => {
   });
 });
 
+describe('CliXml reader: positions after line feeds inside markup and text', () => {
+  // Line feeds in a start tag (between attributes and in a member name), in element text, in an
+  // end tag, in a comment and a processing instruction; the scanner counts them per token.
+  const body = [
+    '<Obj\n  RefId="0"><!-- a\ncomment --><Props>',
+    '<S N="Line\nfeed">é\n😀\r\nthree</S\n><?pi a\nb?>',
+    '<S N="Next">x</S><Obj N="Inner"\r\n RefId="1"><ToString>t</ToString></Obj\n  >',
+    '<I32 N="Last">1</I32></Props></Obj>',
+    '<S>after</S>',
+  ].join('');
+  const text = cliXml(body);
+  const starts = [
+    text.indexOf('<Obj\n'),
+    text.indexOf('<S N="Line'),
+    text.indexOf('<S N="Next"'),
+    text.indexOf('<Obj N="Inner"'),
+    text.indexOf('<I32'),
+    text.indexOf('<S>after'),
+  ];
+
+  for (const [encoding, bom] of [
+    ['utf8', []],
+    ['utf16le', [0xff, 0xfe]],
+  ] as const) {
+    it(`gives every node its line, column and offset in ${encoding}, wherever it is cut`, async () => {
+      const bytes = Buffer.concat([Buffer.from(bom), Buffer.from(text, encoding)]);
+      const expected = starts.map((at) => expectedPosition(text, at, encoding, bom.length));
+      const whole = parseCliXml(bytes, { file: 'case.xml' }).objects;
+      const [object, after] = whole;
+      const found = [
+        object!.position,
+        ...[...(object as Extract<CliNode, { kind: 'object' }>).members.values()].map(
+          (node) => node.position,
+        ),
+        after!.position,
+      ];
+      assert.deepEqual(found, expected);
+      assert.equal(asString(member(object, 'Line\nfeed')), 'é\n😀\nthree');
+
+      for (let cut = 1; cut < bytes.length; cut++) {
+        const nodes: CliNode[] = [];
+        const chunks = [bytes.subarray(0, cut), bytes.subarray(cut)];
+        for await (const node of streamCliXml(chunks, { file: 'case.xml' })) nodes.push(node);
+        assert.deepEqual(nodes.map(positionsOf), whole.map(positionsOf), `cut at ${cut}`);
+      }
+    });
+  }
+
+  it('places an error after line feeds inside markup at its line and column', () => {
+    assertCliXmlError(
+      () => parseText(cliXml('<Obj\n RefId="0"><S N="a\nb">x\ny</S\n><Bogus/></Obj>')),
+      { code: 'CLIXML_SYNTAX', line: 6, column: 2, message: /unknown element <Bogus>/ },
+    );
+  });
+});
+
 function positionsOf(node: CliNode): unknown {
   if (node.kind !== 'object') return node.position;
   return [node.position, [...node.members.values()].map(positionsOf)];

@@ -37,10 +37,15 @@ const TAG_SLOT_MASK = 0xfff;
 const TAGS_BY_SLOT: (TagInfo | undefined)[] = new Array<TagInfo | undefined>(
   TAG_SLOT_MASK + 1,
 ).fill(undefined);
+/** The code units of each slot's tag name, for comparing with the scanner's units. */
+const TAG_UNITS_BY_SLOT: Uint16Array[] = new Array<Uint16Array>(TAG_SLOT_MASK + 1).fill(
+  new Uint16Array(0),
+);
 for (const info of TAGS_BY_ID) {
   const slot = hashOf(info.name) & TAG_SLOT_MASK;
   if (TAGS_BY_SLOT[slot] !== undefined) throw new Error(`tag hash collision: ${info.name}`);
   TAGS_BY_SLOT[slot] = info;
+  TAG_UNITS_BY_SLOT[slot] = Uint16Array.from(info.name, (char) => char.charCodeAt(0));
 }
 
 /** The tag spelled by units[start, end) whose hash is `hash`, or undefined. */
@@ -50,9 +55,10 @@ export function tagAt(
   end: number,
   hash: number,
 ): TagInfo | undefined {
-  const info = TAGS_BY_SLOT[hash & TAG_SLOT_MASK];
+  const slot = hash & TAG_SLOT_MASK;
+  const info = TAGS_BY_SLOT[slot];
   if (info === undefined || info.name.length !== end - start) return undefined;
-  return spells(units, start, info.name) ? info : undefined;
+  return spellsUnits(units, start, TAG_UNITS_BY_SLOT[slot]!) ? info : undefined;
 }
 
 /** Whether units[at, ...) spell `word` (one code unit a character; past the end never matches). */
@@ -64,9 +70,21 @@ export function spells(units: CodeUnits, at: number, word: string): boolean {
   return true;
 }
 
+/** Whether units[at, ...) hold `codes` (reading a typed array beats charCodeAt on a string). */
+export function spellsUnits(units: CodeUnits, at: number, codes: Uint16Array): boolean {
+  const length = codes.length;
+  if (at + length > units.length) return false;
+  for (let i = 0; i < length; i++) {
+    if (units[at + i] !== codes[i]) return false;
+  }
+  return true;
+}
+
 /** A member name as written (`raw`), decoded (`name`) and as the members-map key (`key`). */
 export interface MemberName {
   raw: string;
+  /** The code units of `raw`, for comparing with the scanner's units. */
+  rawUnits: Uint16Array;
   name: string;
   key: string;
   /** The name that followed this one last time: exports repeat members in a fixed order. */
@@ -101,8 +119,8 @@ export class MemberNameCache {
     const cached = this.byHash.get(hash);
     if (
       cached !== undefined &&
-      cached.raw.length === end - start &&
-      spells(units, start, cached.raw)
+      cached.rawUnits.length === end - start &&
+      spellsUnits(units, start, cached.rawUnits)
     ) {
       return cached;
     }
@@ -110,7 +128,8 @@ export class MemberNameCache {
     const raw = detachedCopy(buffer.slice(start, end));
     const name = detachedCopy(decoder.decodeAttribute(raw, start));
     const key = detachedCopy(name.toLowerCase());
-    const entry = { raw, name, key, next: undefined, lineFeeds: raw.includes('\n') };
+    const rawUnits = Uint16Array.from(units.subarray(start, end));
+    const entry = { raw, rawUnits, name, key, next: undefined, lineFeeds: raw.includes('\n') };
     if (cached === undefined && this.byHash.size < MAX_CACHED_NAMES) this.byHash.set(hash, entry);
     return entry;
   }

@@ -9,6 +9,7 @@ import {
   hashStep,
   MemberNameCache,
   spells,
+  spellsUnits,
   tagAt,
   type AttributeDecoder,
   type CodeUnits,
@@ -145,8 +146,8 @@ export class StartTagReader implements AttributeDecoder {
   ): number {
     const predicted = this.previousMember?.next;
     if (predicted !== undefined) {
-      const end = valueStart + predicted.raw.length;
-      if (units[end] === quote && spells(units, valueStart, predicted.raw)) {
+      const end = valueStart + predicted.rawUnits.length;
+      if (units[end] === quote && spellsUnits(units, valueStart, predicted.rawUnits)) {
         this.member = this.previousMember = predicted;
         if (predicted.lineFeeds) this.lineFeeds = true;
         return end + 1;

@@ -2,11 +2,12 @@
  * Bytes to text for the CliXml reader: detects the encoding from the first bytes, checks each
  * chunk strictly, and finds the exact byte of an encoding error.
  *
- * UTF-8 is checked with the native `isUtf8` and handed to the parser as Latin-1 text, one
- * character per byte: markup is ASCII, so the tokenizer reads it as it is, a character index is a
- * byte offset, and only the values that hold bytes of 0x80 and above are decoded as UTF-8 (see
- * latin1-utf8.ts). UTF-16 LE is decoded natively and checked with `isWellFormed`. Both are several
- * times faster than a fatal TextDecoder, and give the strings V8 scans fastest.
+ * UTF-8 is checked with the native `isUtf8`. The parser scans code units from a typed array
+ * (`codeUnits`): the bytes themselves for UTF-8, where markup is ASCII and an index is a byte
+ * offset, and a Uint16Array over the bytes for UTF-16 LE. Values are sliced from the same text as
+ * a string (`text`): UTF-8 as Latin-1, one character per byte, with only the values that hold
+ * bytes of 0x80 and above decoded as UTF-8 (see latin1-utf8.ts); UTF-16 LE decoded natively and
+ * checked with `isWellFormed`. Both are several times faster than a fatal TextDecoder.
  *
  * Windows PowerShell 5.1 writes Export-Clixml as UTF-16 LE with a BOM; PowerShell 7 writes UTF-8
  * without one. UTF-16 LE without a BOM is recognised by its `<\0` start.

@@ -1,7 +1,7 @@
 /**
  * UTF-8 read as Latin-1, one character per byte (see byte-decoder.ts): the parser's text for a
  * UTF-8 file. Markup is ASCII and reads the same either way; a value or name that holds bytes of
- * 0x80 and above is decoded here, and columns count UTF-16 code units as the value model says.
+ * 0x80 and above is decoded here.
  */
 
 const HIGH_BYTE = /[\x80-\xff]/;
@@ -18,15 +18,4 @@ export function hasHighByte(bytes: string): boolean {
 /** The text as shown in a message: decoded when `bytes` is UTF-8 read as Latin-1. */
 export function shownText(bytes: string, byteChars: boolean): string {
   return byteChars && hasHighByte(bytes) ? utf8FromLatin1(bytes) : bytes;
-}
-
-/** UTF-16 code units of the UTF-8 sequences in `bytes`; used for error positions only. */
-export function utf16UnitsOf(bytes: string): number {
-  let units = bytes.length;
-  for (let i = 0; i < bytes.length; i++) {
-    const code = bytes.charCodeAt(i);
-    if (code >= 0x80 && code <= 0xbf) units--;
-    else if (code >= 0xf0) units++;
-  }
-  return units;
 }

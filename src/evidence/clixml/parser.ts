@@ -1,10 +1,12 @@
 /**
- * The CliXml tokenizer: a hand-written scanner over the text with charCodeAt in integer loops, no
- * regex or string building per character. UTF-8 is read as Latin-1, one character per byte (see
- * byte-decoder.ts), so this is a byte scanner on UTF-8 files; only kept values are decoded, from
- * the chunk's bytes. Text arrives in pieces; a token cut by the end of a piece is read again from
- * its '<' when the next piece has arrived, so nothing is half-applied. Untrusted input: no DTD,
- * no entities beyond the five predefined, bounded depth and strings.
+ * The CliXml tokenizer: a hand-written scanner over code units in a typed array (the bytes of a
+ * UTF-8 file, a Uint16Array over a UTF-16 LE file's bytes; see CodeUnits), in integer loops with
+ * no regex or string building per character. Values are sliced from the same text as a string:
+ * UTF-8 read as Latin-1, one character per byte (see byte-decoder.ts), and only values with bytes
+ * of 0x80 and above are decoded, from the chunk's bytes. Lines are counted in the loops that read
+ * every unit anyway (see PositionTracker). Bytes arrive in pieces; a token cut by the end of a
+ * piece is read again from its '<' when the next piece has arrived, so nothing is half-applied.
+ * Untrusted input: no DTD, no entities beyond the five predefined, bounded depth and strings.
  *
  * TODO(#2): the benchmark target, 2x xmllint's throughput (bench:clixml), is not met: exzt uses
  * ~4x xmllint's CPU time in UTF-8 and ~3x in UTF-16 LE (docs/clixml.md, Performance).

@@ -112,6 +112,25 @@ describe('CliXml reader: streaming', () => {
     }
   });
 
+  it('reads UTF-16 LE bytes that do not start on an even address, in one piece and in chunks', async () => {
+    // The scanner reads UTF-16 through a Uint16Array, which needs 2-byte alignment: bytes at an
+    // odd offset (a zip member, a slice of a larger buffer) are copied first.
+    const text = cliXml([0, 1].map(mailboxXml).join('') + '<S>é😀</S>');
+    const aligned = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    const odd = Buffer.alloc(aligned.length + 1);
+    aligned.copy(odd, 1);
+    const bytes = odd.subarray(1);
+    assert.equal(bytes.byteOffset % 2, 1);
+
+    const expected = parseCliXml(aligned, { file: 'case.xml' }).objects.map(summary);
+    assert.deepEqual(parseCliXml(bytes, { file: 'case.xml' }).objects.map(summary), expected);
+    const chunks = [bytes.subarray(0, 1001), bytes.subarray(1001, 5000), bytes.subarray(5000)];
+    const nodes: CliNode[] = [];
+    for await (const node of streamCliXml(chunks, { file: 'case.xml' })) nodes.push(node);
+    assert.deepEqual(nodes.map(summary), expected);
+    assert.equal(asString(nodes[2]), 'é😀');
+  });
+
   it('fails fast on a 50 MB string, without reading the rest of the input', async () => {
     const chunkBytes = 1024 * 1024;
     const { state, source } = countingSource(function* () {

@@ -9,12 +9,12 @@
  * Untrusted input: no DTD, no entities beyond the five predefined, bounded depth and strings.
  *
  * TODO(#2): the benchmark target, 2x xmllint's throughput (bench:clixml), is not met: exzt
- * uses ~2.3x xmllint's CPU time in UTF-8 (2.94 s vs 1.27 s on the 100 MB file, was 4.21 s) and
- * ~2.3x in UTF-16 LE (1.74 s vs 0.75 s, was 1.83 s); peak RSS 126-145 MB at 100 MB and 1 GB
+ * uses ~2x xmllint's CPU time in UTF-8 (2.85 s vs 1.39 s on the 100 MB file, was 3.09 s) and
+ * ~2x in UTF-16 LE (2.07 s vs 1.02 s, was 2.23 s); peak RSS 126-145 MB at 100 MB and 1 GB
  * (docs/clixml.md, Performance). Garbage collection is 20-27 %: the RefId window keeps ~250
  * mailboxes alive, which outlive the young generation as Node sizes it by default, so scavenges
- * promote them (149 MB per 100 MB read). `node --min-semi-space-size=16` removes that (2.2 s
- * instead of 2.8 s, 88 MB instead of 133 MB) but is a process flag for the CLI and the bench to
+ * promote them (149 MB per 100 MB read). `node --min-semi-space-size=16` removes that (1.9 s
+ * instead of 2.85 s, 88 MB instead of 133 MB) but is a process flag for the CLI and the bench to
  * set, not the reader. The rest is the scanner (~40 %) and one node, position and member-Map
  * entry per value.
  */

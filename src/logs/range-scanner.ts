@@ -19,6 +19,7 @@ import {
   TEXT_LAYOUT,
   type FieldLayout,
 } from './formats.js';
+import { candidateStarts, planAnchors, type AnchorPlan } from './anchor-search.js';
 import { anchorsFor, HUNTS, type Hunt } from './hunts.js';
 import {
   MAX_BAD_LINE_SAMPLES,
@@ -31,9 +32,12 @@ import {
 } from './model.js';
 import { readRecord, type LogRecord } from './record.js';
 import { UsageTally } from './usage.js';
+import { RecordReader } from './record-bytes.js';
 
 /** Longer lines are not log lines (Exchange caps its fields well below this). */
 export const MAX_LINE_BYTES = 64 * 1024;
+/** How much is read at once: large enough that per-chunk work is noise, small in memory. */
+export const CHUNK_BYTES = 1024 * 1024;
 
 export interface RangeOptions {
   /** The name findings carry: a path, or `archive.zip!member`. */
@@ -73,12 +77,15 @@ const ANCHORS = new Map<LogFormat | 'any', string[]>([
 ]);
 const NEWLINE = 10;
 const HASH = 35;
+const QUOTE = 34;
 
 export class RangeScanner {
   private layout: FieldLayout;
   private fields: string | null;
   private logType: string;
-  private carry: Buffer = Buffer.alloc(0);
+  /** Holds the partial line carried between chunks, then the next chunk (see space). */
+  private readonly buffer = Buffer.allocUnsafe(MAX_LINE_BYTES + 1 + CHUNK_BYTES);
+  private carryLength = 0;
   private skippingLongLine = false;
   private lineNo = 0;
   private bytes = 0;
@@ -89,6 +96,9 @@ export class RangeScanner {
   private badCount = 0;
   private readonly badSamples: BadLineSample[] = [];
   private readonly usage: UsageTally | null;
+  private readonly records = new RecordReader();
+  /** Planned from the first chunk of each format this range reads (anchor-search.ts). */
+  private readonly anchorPlans = new Map<LogFormat | 'any', AnchorPlan[]>();
 
   constructor(private readonly options: RangeOptions) {
     this.fields = options.startFields;
@@ -98,9 +108,35 @@ export class RangeScanner {
     this.usage = options.policy === null ? null : new UsageTally(options.policy);
   }
 
+  /** Where the next bytes go: after the partial line kept from the last chunk (see commit). */
+  space(): Buffer {
+    return this.buffer.subarray(this.carryLength, this.carryLength + CHUNK_BYTES);
+  }
+
+  /** Scans the `length` bytes just written into space(). */
+  commit(length: number): void {
+    this.bytes += length;
+    this.scanData(this.buffer.subarray(0, this.carryLength + length));
+  }
+
+  /** Scans a chunk from a stream; it is read in place unless a partial line waits before it. */
   push(chunk: Buffer): void {
-    this.bytes += chunk.length;
-    let data = this.carry.length === 0 ? chunk : Buffer.concat([this.carry, chunk]);
+    if (this.carryLength === 0) {
+      this.bytes += chunk.length;
+      this.scanData(chunk);
+      return;
+    }
+    for (let offset = 0; offset < chunk.length;) {
+      const length = Math.min(CHUNK_BYTES, chunk.length - offset);
+      chunk.copy(this.buffer, this.carryLength, offset, offset + length);
+      this.commit(length);
+      offset += length;
+    }
+  }
+
+  private scanData(chunk: Buffer): void {
+    let data = chunk;
+    this.carryLength = 0;
     if (this.skippingLongLine) {
       const newline = data.indexOf(NEWLINE);
       if (newline === -1) return;
@@ -118,9 +154,10 @@ export class RangeScanner {
   }
 
   finish(): RangeResult {
-    if (this.carry.length > 0) {
-      const data = Buffer.concat([this.carry, Buffer.from('\n')]);
-      this.carry = Buffer.alloc(0);
+    if (this.carryLength > 0) {
+      this.buffer[this.carryLength] = NEWLINE;
+      const data = this.buffer.subarray(0, this.carryLength + 1);
+      this.carryLength = 0;
       this.scanRegion(data, data.length - 1);
     }
     this.coverLastLine();
@@ -141,41 +178,74 @@ export class RangeScanner {
     };
   }
 
+  /** Moves the partial last line to the buffer's start (it may already be in the buffer). */
   private keepCarry(rest: Buffer): void {
     if (rest.length > MAX_LINE_BYTES) {
       this.lineNo += 1;
       this.addBad('too-long', rest.subarray(0, MAX_SAMPLE_CHARS), this.lineNo);
       this.skippingLongLine = true;
-      this.carry = Buffer.alloc(0);
       return;
     }
-    this.carry = Buffer.from(rest);
+    rest.copy(this.buffer, 0);
+    this.carryLength = rest.length;
   }
 
   /** Scans the complete lines of data[0..end] (end is the index of the last newline). */
   private scanRegion(data: Buffer, end: number): void {
     const headerHere = data[0] === HASH || data.indexOf('\n#') !== -1 || this.lineNo === 0;
-    const anchors = ANCHORS.get(headerHere ? 'any' : this.layout.format) ?? [];
-    const candidates = candidateStarts(data, end, anchors);
+    const candidates = candidateStarts(data, end, this.plansFor(headerHere, data));
     if (this.usage !== null) this.scanEveryLine(data, end, candidates);
     else this.scanCandidates(data, end, candidates);
   }
 
+  /**
+   * The policy path reads every line: most through the byte-level reader, and through the
+   * general one the lines a hunt looks at, header lines, and lines with NUL bytes or quotes.
+   */
+  /** The anchor plan for the chunk's format (all formats where a header may change it). */
+  private plansFor(headerHere: boolean, data: Buffer): AnchorPlan[] {
+    const key = headerHere ? 'any' : this.layout.format;
+    let plans = this.anchorPlans.get(key);
+    if (plans === undefined) {
+      plans = planAnchors(ANCHORS.get(key) ?? [], data);
+      this.anchorPlans.set(key, plans);
+    }
+    return plans;
+  }
+
   private scanEveryLine(data: Buffer, end: number, candidates: number[]): void {
+    const general = mergeSorted(
+      mergeSorted(candidates, linesWith(data, end, 0)),
+      linesWith(data, end, QUOTE),
+    );
     let next = 0;
+    let nextCandidate = 0;
     for (let start = 0; start <= end;) {
       const stop = data.indexOf(NEWLINE, start);
       this.lineNo += 1;
-      while (next < candidates.length && (candidates[next] ?? 0) < start) next += 1;
-      const isCandidate = candidates[next] === start;
-      this.readLine(data, start, stop, isCandidate, true);
+      while (next < general.length && (general[next] ?? 0) < start) next += 1;
+      if (general[next] === start || !this.readUsage(data, start, stop)) {
+        while ((candidates[nextCandidate] ?? Infinity) < start) nextCandidate += 1;
+        this.readLine(data, start, stop, candidates[nextCandidate] === start, true);
+      }
       start = stop + 1;
     }
   }
 
+  /** Counts a plain data line for the policy from its bytes; false to read it in general. */
+  private readUsage(data: Buffer, start: number, stop: number): boolean {
+    if (data[start] === HASH || stop - start > MAX_LINE_BYTES) return false;
+    if (this.lineNo === 1 && this.options.atFileStart) return false;
+    const record = this.records.read(data, start, stop, this.layout, true);
+    if (record === undefined) return false;
+
+    this.take(record, true, null);
+    return true;
+  }
+
   private scanCandidates(data: Buffer, end: number, candidates: number[]): void {
     const headers = headerStarts(data, end, this.lineNo === 0 && this.options.atFileStart);
-    const interesting = mergeSorted(mergeSorted(candidates, headers), binaryStarts(data, end));
+    const interesting = mergeSorted(mergeSorted(candidates, headers), linesWith(data, end, 0));
     let cursor = 0;
     for (const start of interesting) {
       this.countLines(data, cursor, start);
@@ -248,15 +318,26 @@ export class RangeScanner {
       return;
     }
 
+    const firstLine = this.lineNo === 1 && this.options.atFileStart;
+    const fast = firstLine ? undefined : this.records.read(data, start, stop, this.layout, !hunt);
+    if (fast !== undefined) {
+      this.take(fast, full, hunt ? data.toString('utf8', start, end) : null);
+      return;
+    }
+
     const line = data.toString('utf8', start, end);
-    if (this.lineNo === 1 && this.options.atFileStart && this.tryBareHeader(line)) return;
+    if (firstLine && this.tryBareHeader(line)) return;
     if (!full && !hunt) return;
     const record = this.parse(line, !hunt);
-    if (record === null) return;
+    if (record !== null) this.take(record, full, hunt ? line : null);
+  }
+
+  /** Counts a parsed line: coverage (when full), then, inside the window, policy and hunts. */
+  private take(record: LogRecord, full: boolean, huntLine: string | null): void {
     if (full && record.time !== null) this.widen(record.time);
     if (!this.inWindow(record.time)) return;
-    if (this.usage !== null) this.usage.add(record, `${this.options.file}:${this.lineNo}`);
-    if (hunt) this.hunt(record, line);
+    if (this.usage !== null) this.usage.add(record, this.options.file, this.lineNo);
+    if (huntLine !== null) this.hunt(record, huntLine);
   }
 
   /** The time of a line read only for coverage (no bad-line counting). */
@@ -350,32 +431,6 @@ export class RangeScanner {
   }
 }
 
-/**
- * Start offsets of the lines in data[0..end] that contain any hunt anchor in any letter case,
- * ascending. The search runs on lower-cased latin1 copies of one window at a time: one
- * character per byte, and lower case keeps every latin1 character in latin1, so offsets are the
- * buffer's; windows overlap by an anchor's length, and a hit belongs to the window it starts in.
- */
-export function candidateStarts(data: Buffer, end: number, anchors: readonly string[]): number[] {
-  const starts: number[] = [];
-  const overlap = Math.max(0, ...anchors.map((anchor) => anchor.length - 1));
-  for (let base = 0; base <= end; base += FOLD_WINDOW_BYTES) {
-    const limit = Math.min(end + 1, base + FOLD_WINDOW_BYTES);
-    const folded = data.toString('latin1', base, Math.min(end + 1, limit + overlap)).toLowerCase();
-    for (const anchor of anchors) {
-      // One hit is enough for a line: go on from its end.
-      for (let hit = folded.indexOf(anchor); hit !== -1 && base + hit < limit;) {
-        starts.push(data.lastIndexOf(NEWLINE, base + hit) + 1);
-        hit = folded.indexOf(anchor, lineEnd(data, base + hit) + 1 - base);
-      }
-    }
-  }
-  return [...new Set(starts)].sort((a, b) => a - b);
-}
-
-/** How much of a chunk is lower-cased at once: small, so the copy never rivals the chunk. */
-const FOLD_WINDOW_BYTES = 256 * 1024;
-
 function headerStarts(data: Buffer, end: number, includeFirst: boolean): number[] {
   const starts: number[] = includeFirst || data[0] === HASH ? [0] : [];
   for (let hit = data.indexOf('\n#'); hit !== -1 && hit < end; hit = data.indexOf('\n#', hit + 2)) {
@@ -384,13 +439,13 @@ function headerStarts(data: Buffer, end: number, includeFirst: boolean): number[
   return starts;
 }
 
-/** Start offsets of the lines holding a NUL byte: binary, counted as bad lines. */
-function binaryStarts(data: Buffer, end: number): number[] {
+/** Start offsets of the lines in data[0..end] holding `byte` (NUL: binary, a bad line). */
+function linesWith(data: Buffer, end: number, byte: number): number[] {
   const starts: number[] = [];
   for (
-    let hit = data.indexOf(0);
+    let hit = data.indexOf(byte);
     hit !== -1 && hit < end;
-    hit = data.indexOf(0, lineEnd(data, hit))
+    hit = data.indexOf(byte, lineEnd(data, hit))
   ) {
     starts.push(data.lastIndexOf(NEWLINE, hit) + 1);
   }

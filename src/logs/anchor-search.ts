@@ -10,18 +10,34 @@
 export interface AnchorPlan {
   /** The anchor as lower-case ASCII bytes. */
   anchor: Buffer;
+  /** The anchor's bit in a line's mask (see Candidates). */
+  bit: number;
   offset: number;
   lower: number;
   upper: number;
 }
 
 const NEWLINE = 10;
-const SAMPLE_BYTES = 256 * 1024;
-/** A pass over the data costs about as much as this many stops per sample (measured). */
-const PASS_COST_IN_HITS = 128;
+const SAMPLE_BYTES = 64 * 1024;
+/** A pass over 1 MiB costs about as much as 500 stops (measured), so this many per sample. */
+const PASS_COST_IN_HITS = 32;
 
-/** Chooses, for each anchor, the byte to search by from the byte counts of `sample`. */
-export function planAnchors(anchors: readonly string[], sample: Buffer): AnchorPlan[] {
+/** The lines holding an anchor: their starts, ascending, and which anchors each holds. */
+export interface Candidates {
+  starts: number[];
+  /** Line start → OR of the bits of the anchors found in the line. */
+  masks: Map<number, number>;
+}
+
+/**
+ * Chooses, for each anchor, the byte to search by from the byte counts of `sample`; `bitOf`
+ * gives each anchor its bit. Anchors are ASCII (a hunt's anchor never needs more).
+ */
+export function planAnchors(
+  anchors: readonly string[],
+  sample: Buffer,
+  bitOf: (anchor: string) => number,
+): AnchorPlan[] {
   const counts = new Uint32Array(256);
   const length = Math.min(sample.length, SAMPLE_BYTES);
   for (let at = 0; at < length; at += 1) {
@@ -45,21 +61,25 @@ export function planAnchors(anchors: readonly string[], sample: Buffer): AnchorP
       }
     }
     const lower = anchor[best] ?? 0;
-    return { anchor, offset: best, lower, upper: upperOf(lower) };
+    return { anchor, bit: bitOf(text), offset: best, lower, upper: upperOf(lower) };
   });
 }
 
 /**
- * Start offsets of the lines in data[0..end] (end: the index of a newline) that contain any
- * planned anchor in any letter case, ascending, each once.
+ * The lines in data[0..end] (end: the index of a newline) that contain any planned anchor, its
+ * ASCII letters in any case.
  */
-export function candidateStarts(data: Buffer, end: number, plans: readonly AnchorPlan[]): number[] {
-  const starts: number[] = [];
+export function findCandidates(
+  data: Buffer,
+  end: number,
+  plans: readonly AnchorPlan[],
+): Candidates {
+  const masks = new Map<number, number>();
   for (const plan of plans) {
-    searchByte(data, end, plan, plan.lower, starts);
-    if (plan.upper !== plan.lower) searchByte(data, end, plan, plan.upper, starts);
+    searchByte(data, end, plan, plan.lower, masks);
+    if (plan.upper !== plan.lower) searchByte(data, end, plan, plan.upper, masks);
   }
-  return sortedUnique(starts);
+  return { starts: [...masks.keys()].sort((a, b) => a - b), masks };
 }
 
 function searchByte(
@@ -67,14 +87,14 @@ function searchByte(
   end: number,
   plan: AnchorPlan,
   byte: number,
-  starts: number[],
+  masks: Map<number, number>,
 ): void {
   const { anchor, offset } = plan;
   for (let hit = data.indexOf(byte, offset); hit !== -1 && hit < end;) {
     const start = hit - offset;
     if (start + anchor.length <= end && matchesFolded(data, start, anchor)) {
       const lineStart = data.lastIndexOf(NEWLINE, start) + 1;
-      starts.push(lineStart);
+      masks.set(lineStart, (masks.get(lineStart) ?? 0) | plan.bit);
       // One hit is enough for a line: go on in the next one.
       const lineStop = data.indexOf(NEWLINE, start + anchor.length);
       if (lineStop === -1 || lineStop >= end) return;
@@ -95,14 +115,4 @@ function matchesFolded(data: Buffer, start: number, anchor: Buffer): boolean {
 
 function upperOf(byte: number): number {
   return byte >= 97 && byte <= 122 ? byte - 32 : byte;
-}
-
-function sortedUnique(values: number[]): number[] {
-  values.sort((a, b) => a - b);
-  let kept = 0;
-  for (let at = 0; at < values.length; at += 1) {
-    if (at === 0 || values[at] !== values[kept - 1]) values[kept++] = values[at] ?? 0;
-  }
-  values.length = kept;
-  return values;
 }

@@ -19,7 +19,7 @@ import {
   TEXT_LAYOUT,
   type FieldLayout,
 } from './formats.js';
-import { candidateStarts, planAnchors, type AnchorPlan } from './anchor-search.js';
+import { findCandidates, planAnchors, type AnchorPlan, type Candidates } from './anchor-search.js';
 import { anchorsFor, HUNTS, type Hunt } from './hunts.js';
 import {
   MAX_BAD_LINE_SAMPLES,
@@ -75,6 +75,12 @@ const ANCHORS = new Map<LogFormat | 'any', string[]>([
   ...ALL_FORMATS.map((format) => [format, anchorsFor([format])] as const),
   ['any', anchorsFor(ALL_FORMATS)],
 ]);
+/** Each anchor's bit in a line's mask, and each hunt's anchors as a mask. */
+const ANCHOR_BITS = new Map(anchorsFor(ALL_FORMATS).map((anchor, index) => [anchor, 1 << index]));
+const anchorBit = (anchor: string): number => ANCHOR_BITS.get(anchor) ?? 0;
+const HUNT_MASKS = new Map(
+  HUNTS.map((hunt) => [hunt, hunt.anchors.reduce((mask, anchor) => mask | anchorBit(anchor), 0)]),
+);
 const NEWLINE = 10;
 const HASH = 35;
 const QUOTE = 34;
@@ -193,40 +199,39 @@ export class RangeScanner {
   /** Scans the complete lines of data[0..end] (end is the index of the last newline). */
   private scanRegion(data: Buffer, end: number): void {
     const headerHere = data[0] === HASH || data.indexOf('\n#') !== -1 || this.lineNo === 0;
-    const candidates = candidateStarts(data, end, this.plansFor(headerHere, data));
+    const candidates = findCandidates(data, end, this.plansFor(headerHere, data));
     if (this.usage !== null) this.scanEveryLine(data, end, candidates);
     else this.scanCandidates(data, end, candidates);
+  }
+
+  /** The anchor plan for the chunk's format (all formats where a header may change it). */
+  private plansFor(headerHere: boolean, data: Buffer): AnchorPlan[] {
+    const key = headerHere ? 'any' : this.layout.format;
+    let plans = this.anchorPlans.get(key);
+    if (plans === undefined) {
+      plans = planAnchors(ANCHORS.get(key) ?? [], data, anchorBit);
+      this.anchorPlans.set(key, plans);
+    }
+    return plans;
   }
 
   /**
    * The policy path reads every line: most through the byte-level reader, and through the
    * general one the lines a hunt looks at, header lines, and lines with NUL bytes or quotes.
    */
-  /** The anchor plan for the chunk's format (all formats where a header may change it). */
-  private plansFor(headerHere: boolean, data: Buffer): AnchorPlan[] {
-    const key = headerHere ? 'any' : this.layout.format;
-    let plans = this.anchorPlans.get(key);
-    if (plans === undefined) {
-      plans = planAnchors(ANCHORS.get(key) ?? [], data);
-      this.anchorPlans.set(key, plans);
-    }
-    return plans;
-  }
-
-  private scanEveryLine(data: Buffer, end: number, candidates: number[]): void {
+  private scanEveryLine(data: Buffer, end: number, candidates: Candidates): void {
     const general = mergeSorted(
-      mergeSorted(candidates, linesWith(data, end, 0)),
+      mergeSorted(candidates.starts, linesWith(data, end, 0)),
       linesWith(data, end, QUOTE),
     );
     let next = 0;
-    let nextCandidate = 0;
     for (let start = 0; start <= end;) {
       const stop = data.indexOf(NEWLINE, start);
       this.lineNo += 1;
       while (next < general.length && (general[next] ?? 0) < start) next += 1;
       if (general[next] === start || !this.readUsage(data, start, stop)) {
-        while ((candidates[nextCandidate] ?? Infinity) < start) nextCandidate += 1;
-        this.readLine(data, start, stop, candidates[nextCandidate] === start, true);
+        const mask = candidates.masks.get(start);
+        this.readLine(data, start, stop, mask !== undefined, true, mask ?? 0);
       }
       start = stop + 1;
     }
@@ -243,15 +248,19 @@ export class RangeScanner {
     return true;
   }
 
-  private scanCandidates(data: Buffer, end: number, candidates: number[]): void {
+  private scanCandidates(data: Buffer, end: number, candidates: Candidates): void {
     const headers = headerStarts(data, end, this.lineNo === 0 && this.options.atFileStart);
-    const interesting = mergeSorted(mergeSorted(candidates, headers), linesWith(data, end, 0));
+    const interesting = mergeSorted(
+      mergeSorted(candidates.starts, headers),
+      linesWith(data, end, 0),
+    );
     let cursor = 0;
     for (const start of interesting) {
       this.countLines(data, cursor, start);
       this.lineNo += 1;
       const stop = data.indexOf(NEWLINE, start);
-      this.readLine(data, start, stop, true, start === 0 && this.lineNo === 1);
+      const mask = candidates.masks.get(start) ?? 0;
+      this.readLine(data, start, stop, true, start === 0 && this.lineNo === 1, mask);
       cursor = stop + 1;
     }
     this.countLines(data, cursor, end + 1);
@@ -302,7 +311,15 @@ export class RangeScanner {
     if (time !== null) this.widen(time);
   }
 
-  private readLine(data: Buffer, start: number, stop: number, hunt: boolean, full: boolean): void {
+  /** `mask`: the anchors found in the line (only the hunts they belong to are tried). */
+  private readLine(
+    data: Buffer,
+    start: number,
+    stop: number,
+    hunt: boolean,
+    full: boolean,
+    mask: number,
+  ): void {
     const end = stop > start && data[stop - 1] === 13 ? stop - 1 : stop;
     if (data[start] === HASH) {
       this.readDirective(data.toString('utf8', start, end));
@@ -321,7 +338,7 @@ export class RangeScanner {
     const firstLine = this.lineNo === 1 && this.options.atFileStart;
     const fast = firstLine ? undefined : this.records.read(data, start, stop, this.layout, !hunt);
     if (fast !== undefined) {
-      this.take(fast, full, hunt ? data.toString('utf8', start, end) : null);
+      this.take(fast, full, hunt ? data.toString('utf8', start, end) : null, mask);
       return;
     }
 
@@ -329,15 +346,15 @@ export class RangeScanner {
     if (firstLine && this.tryBareHeader(line)) return;
     if (!full && !hunt) return;
     const record = this.parse(line, !hunt);
-    if (record !== null) this.take(record, full, hunt ? line : null);
+    if (record !== null) this.take(record, full, hunt ? line : null, mask);
   }
 
   /** Counts a parsed line: coverage (when full), then, inside the window, policy and hunts. */
-  private take(record: LogRecord, full: boolean, huntLine: string | null): void {
+  private take(record: LogRecord, full: boolean, huntLine: string | null, mask = 0): void {
     if (full && record.time !== null) this.widen(record.time);
     if (!this.inWindow(record.time)) return;
     if (this.usage !== null) this.usage.add(record, this.options.file, this.lineNo);
-    if (huntLine !== null) this.hunt(record, huntLine);
+    if (huntLine !== null && mask !== 0) this.hunt(record, huntLine, mask);
   }
 
   /** The time of a line read only for coverage (no bad-line counting). */
@@ -380,11 +397,11 @@ export class RangeScanner {
     } else if (name === 'log-type') this.logType = value.trim();
   }
 
-  private hunt(record: LogRecord, line: string): void {
-    const lower = line.toLowerCase();
+  /** Tries the hunts whose anchors the byte search found in the line (`mask`). */
+  private hunt(record: LogRecord, line: string, mask: number): void {
     for (const hunt of HUNTS) {
       if (!hunt.formats.includes(this.layout.format)) continue;
-      if (!hunt.anchors.some((anchor) => lower.includes(anchor))) continue;
+      if (((HUNT_MASKS.get(hunt) ?? 0) & mask) === 0) continue;
       if (hunt.matches(record, line)) this.addFinding(hunt, record, line);
     }
   }

@@ -55,6 +55,8 @@ export class UsageTally {
   private readonly addresses = new Map<string, AddressClass>();
   private readonly agents = new Map<string, AgentClass>();
   private readonly clientAgents = new Map<string, ClientAgent>();
+  private readonly lowerWords = new Map<string, string>();
+  private readonly stemKinds = new Map<string, StemKind>();
   private readonly adminNets: IpRange[];
   private readonly serverNets: IpRange[];
   private readonly allNets: IpRange[];
@@ -97,7 +99,7 @@ export class UsageTally {
     address: AddressClass,
     where: Place,
   ): void {
-    const endpoint = adminEndpoint(record);
+    const endpoint = adminEndpoint(this.lower(record.protocol), this.stemKind(record.stem));
     if (endpoint === null) return;
 
     if (!address.admin)
@@ -108,11 +110,11 @@ export class UsageTally {
   }
 
   private checkLegacy(record: LogRecord, user: string, where: Place): void {
-    if (record.authenticationType?.toLowerCase() === 'basic') {
-      const protocol = (record.protocol ?? 'unknown').toLowerCase();
+    if (this.lower(record.authenticationType) === 'basic') {
+      const protocol = this.lower(record.protocol) ?? 'unknown';
       this.count('basicAuth', `basic:${protocol}`, user, '', 'Basic authentication', record, where);
     }
-    const legacy = legacyProtocol(record);
+    const legacy = legacyProtocol(this.lower(record.protocol), this.stemKind(record.stem));
     if (legacy !== null)
       this.count('legacyProtocols', legacy, user, '', 'legacy protocol', record, where);
   }
@@ -206,6 +208,25 @@ export class UsageTally {
     };
     if (this.addresses.size < MAX_USAGE_KEYS) this.addresses.set(ip, verdict);
     return verdict;
+  }
+
+  /** Lower case of the few words logs repeat (protocols, authentication types), memoised. */
+  private lower(word: string | null): string | null {
+    if (word === null) return null;
+
+    const known = this.lowerWords.get(word);
+    if (known !== undefined) return known;
+    const lower = word.toLowerCase();
+    if (this.lowerWords.size < MAX_USAGE_KEYS) this.lowerWords.set(word, lower);
+    return lower;
+  }
+
+  private stemKind(stem: string): StemKind {
+    const known = this.stemKinds.get(stem);
+    if (known !== undefined) return known;
+    const kind = stemKindOf(stem);
+    if (this.stemKinds.size < MAX_USAGE_KEYS) this.stemKinds.set(stem, kind);
+    return kind;
   }
 
   /** The same verdict as for the parsed address, in plain numbers (no BigInt, no cache). */
@@ -306,23 +327,27 @@ function isProbeUser(user: string | null): boolean {
   return user !== null && /^HealthMailbox/i.test(user);
 }
 
-function adminEndpoint(record: LogRecord): 'ecp' | 'powershell' | null {
-  const protocol = record.protocol?.toLowerCase();
-  const stem = record.stem.toLowerCase();
-  if (protocol === 'ecp' || stem === '/ecp' || stem.startsWith('/ecp/')) return 'ecp';
-  if (protocol === 'powershell' || stem === '/powershell' || stem.startsWith('/powershell/')) {
-    return 'powershell';
-  }
+/** What a URL path alone says: an admin endpoint, RPC over HTTP, or neither. */
+type StemKind = 'ecp' | 'powershell' | 'rpc-http' | null;
+
+function stemKindOf(stem: string): StemKind {
+  const lower = stem.toLowerCase();
+  if (lower === '/ecp' || lower.startsWith('/ecp/')) return 'ecp';
+  if (lower === '/powershell' || lower.startsWith('/powershell/')) return 'powershell';
+  return lower.startsWith('/rpc/') ? 'rpc-http' : null;
+}
+
+function adminEndpoint(protocol: string | null, stem: StemKind): 'ecp' | 'powershell' | null {
+  if (protocol === 'ecp' || stem === 'ecp') return 'ecp';
+  if (protocol === 'powershell' || stem === 'powershell') return 'powershell';
   return null;
 }
 
 /** POP3, IMAP4 and RPC over HTTP (Outlook Anywhere), the policy's legacy protocols. */
-function legacyProtocol(record: LogRecord): string | null {
-  const protocol = record.protocol?.toLowerCase();
+function legacyProtocol(protocol: string | null, stem: StemKind): string | null {
   if (protocol === 'pop3' || protocol === 'imap4' || protocol === 'pop3-or-imap4') return protocol;
   if (protocol === 'rpchttp') return 'rpc-http';
-  if (record.stem.toLowerCase().startsWith('/rpc/')) return 'rpc-http';
-  return null;
+  return stem === 'rpc-http' ? 'rpc-http' : null;
 }
 
 function widen(entry: UsageCount, time: string | null): void {

@@ -75,6 +75,8 @@ const ANCHORS = new Map<LogFormat | 'any', string[]>([
   ...ALL_FORMATS.map((format) => [format, anchorsFor([format])] as const),
   ['any', anchorsFor(ALL_FORMATS)],
 ]);
+/** One per thread, shared by its scanners: its caches hold values, never a scanner's state. */
+const RECORDS = new RecordReader();
 /** Each anchor's bit in a line's mask, and each hunt's anchors as a mask. */
 const ANCHOR_BITS = new Map(anchorsFor(ALL_FORMATS).map((anchor, index) => [anchor, 1 << index]));
 const anchorBit = (anchor: string): number => ANCHOR_BITS.get(anchor) ?? 0;
@@ -102,7 +104,6 @@ export class RangeScanner {
   private badCount = 0;
   private readonly badSamples: BadLineSample[] = [];
   private readonly usage: UsageTally | null;
-  private readonly records = new RecordReader();
   /** Planned from the first chunk of each format this range reads (anchor-search.ts). */
   private readonly anchorPlans = new Map<LogFormat | 'any', AnchorPlan[]>();
 
@@ -241,7 +242,7 @@ export class RangeScanner {
   private readUsage(data: Buffer, start: number, stop: number): boolean {
     if (data[start] === HASH || stop - start > MAX_LINE_BYTES) return false;
     if (this.lineNo === 1 && this.options.atFileStart) return false;
-    const record = this.records.read(data, start, stop, this.layout, true);
+    const record = RECORDS.read(data, start, stop, this.layout, true);
     if (record === undefined) return false;
 
     this.take(record, true, null);
@@ -336,7 +337,7 @@ export class RangeScanner {
     }
 
     const firstLine = this.lineNo === 1 && this.options.atFileStart;
-    const fast = firstLine ? undefined : this.records.read(data, start, stop, this.layout, !hunt);
+    const fast = firstLine ? undefined : RECORDS.read(data, start, stop, this.layout, !hunt);
     if (fast !== undefined) {
       this.take(fast, full, hunt ? data.toString('utf8', start, end) : null, mask);
       return;

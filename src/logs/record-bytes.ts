@@ -61,7 +61,10 @@ export class RecordReader {
   private readonly proxyAddresses = new TextCache((text) => stripPort(text) ?? text);
   private readonly words = new TextCache();
   private readonly mailboxes = new TextCache();
-  private lastStamp = Buffer.alloc(0);
+  /** The date and time bytes of the last IIS line read, and the time made of them. */
+  private readonly lastStamp = Buffer.alloc(64);
+  private lastDateLength = -1;
+  private lastClockLength = -1;
   private lastTime: string | null = null;
 
   /** The record of data[start..stop) (stop: its newline), or undefined to use readRecord. */
@@ -199,27 +202,36 @@ export class RecordReader {
     const dateEnd = this.ends[date] ?? 0;
     const clockStart = this.starts[clock] ?? 0;
     const clockEnd = this.ends[clock] ?? 0;
-    const stamp = this.lastStamp;
     const dateLength = dateEnd - dateStart;
+    const clockLength = clockEnd - clockStart;
+    const stamp = this.lastStamp;
     if (
-      stamp.length === dateLength + clockEnd - clockStart &&
-      stamp.compare(data, dateStart, dateEnd, 0, dateLength) === 0 &&
-      stamp.compare(data, clockStart, clockEnd, dateLength) === 0
+      this.lastDateLength === dateLength &&
+      this.lastClockLength === clockLength &&
+      sameRun(stamp, 0, data, dateStart, dateLength) &&
+      sameRun(stamp, dateLength, data, clockStart, clockLength)
     ) {
       return this.lastTime;
     }
 
     const dateText = data.toString('utf8', dateStart, dateEnd);
     const clockText = data.toString('utf8', clockStart, clockEnd);
-    this.lastStamp = Buffer.concat([
-      data.subarray(dateStart, dateEnd),
-      data.subarray(clockStart, clockEnd),
-    ]);
     this.lastTime = isPlainStamp(dateText, clockText)
       ? `${dateText}T${clockText}.000Z`
       : normaliseTime(`${dateText}T${clockText}`);
+    if (dateLength + clockLength <= stamp.length) {
+      data.copy(stamp, 0, dateStart, dateEnd);
+      data.copy(stamp, dateLength, clockStart, clockEnd);
+      this.lastDateLength = dateLength;
+      this.lastClockLength = clockLength;
+    } else this.lastDateLength = -1;
     return this.lastTime;
   }
+}
+
+function sameRun(key: Uint8Array, from: number, data: Buffer, start: number, length: number) {
+  for (let at = 0; at < length; at += 1) if (key[from + at] !== data[start + at]) return false;
+  return true;
 }
 
 /** `2026-11-02` and `03:00:00`: the only shape IIS writes, needing no regular expression. */

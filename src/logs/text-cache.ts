@@ -7,11 +7,13 @@
 
 const SLOTS = 4096;
 /** Longer runs are decoded each time: they are rarely repeated and costly to compare. */
-const MAX_CACHED_BYTES = 512;
+const MAX_CACHED_BYTES = 256;
 
 export class TextCache {
-  private readonly keys: Array<Buffer | undefined> = new Array<Buffer | undefined>(SLOTS);
-  private readonly texts: string[] = new Array<string>(SLOTS);
+  /** Each slot's bytes, kept in one block (slot × MAX_CACHED_BYTES) so a miss allocates none. */
+  private readonly keys = new Uint8Array(SLOTS * MAX_CACHED_BYTES);
+  private readonly lengths = new Int32Array(SLOTS).fill(-1);
+  private readonly texts: string[] = new Array<string>(SLOTS).fill('');
 
   /** `transform` turns the decoded bytes into the value kept (IIS writes spaces as `+`). */
   constructor(private readonly transform: (text: string) => string = (text) => text) {}
@@ -26,20 +28,19 @@ export class TextCache {
     let hash = Math.imul(0x811c9dc5 ^ length, 0x01000193);
     for (let at = end - 1; at >= start; at -= step) hash = Math.imul(hash ^ data[at]!, 0x01000193);
     const slot = (hash >>> 0) & (SLOTS - 1);
-    const key = this.keys[slot];
-    if (key !== undefined && key.length === length && sameBytes(key, data, start)) {
-      return this.texts[slot] ?? '';
+    const keys = this.keys;
+    const base = slot * MAX_CACHED_BYTES;
+    if (this.lengths[slot] === length) {
+      // From the end: values sharing a prefix (users, paths, agents) differ there first.
+      let at = length - 1;
+      while (at >= 0 && keys[base + at] === data[start + at]) at -= 1;
+      if (at < 0) return this.texts[slot]!;
     }
 
     const text = this.transform(data.toString('utf8', start, end));
-    this.keys[slot] = Buffer.from(data.subarray(start, end));
+    for (let at = 0; at < length; at += 1) keys[base + at] = data[start + at]!;
+    this.lengths[slot] = length;
     this.texts[slot] = text;
     return text;
   }
-}
-
-function sameBytes(key: Buffer, data: Buffer, start: number): boolean {
-  // From the end: values sharing a prefix (users, paths, agents) differ there first.
-  for (let at = key.length - 1; at >= 0; at -= 1) if (key[at] !== data[start + at]) return false;
-  return true;
 }

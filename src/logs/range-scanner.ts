@@ -75,6 +75,8 @@ const ANCHORS = new Map<LogFormat | 'any', string[]>([
   ...ALL_FORMATS.map((format) => [format, anchorsFor([format])] as const),
   ['any', anchorsFor(ALL_FORMATS)],
 ]);
+/** Planned from the first chunk of each format this thread reads (anchor-search.ts). */
+const ANCHOR_PLANS = new Map<LogFormat | 'any', AnchorPlan[]>();
 /** One per thread, shared by its scanners: its caches hold values, never a scanner's state. */
 const RECORDS = new RecordReader();
 /** Each anchor's bit in a line's mask, and each hunt's anchors as a mask. */
@@ -104,8 +106,6 @@ export class RangeScanner {
   private badCount = 0;
   private readonly badSamples: BadLineSample[] = [];
   private readonly usage: UsageTally | null;
-  /** Planned from the first chunk of each format this range reads (anchor-search.ts). */
-  private readonly anchorPlans = new Map<LogFormat | 'any', AnchorPlan[]>();
 
   constructor(private readonly options: RangeOptions) {
     this.fields = options.startFields;
@@ -208,10 +208,10 @@ export class RangeScanner {
   /** The anchor plan for the chunk's format (all formats where a header may change it). */
   private plansFor(headerHere: boolean, data: Buffer): AnchorPlan[] {
     const key = headerHere ? 'any' : this.layout.format;
-    let plans = this.anchorPlans.get(key);
+    let plans = ANCHOR_PLANS.get(key);
     if (plans === undefined) {
       plans = planAnchors(ANCHORS.get(key) ?? [], data, anchorBit);
-      this.anchorPlans.set(key, plans);
+      ANCHOR_PLANS.set(key, plans);
     }
     return plans;
   }

@@ -1,16 +1,20 @@
 /**
  * The hot path: scans one stream of log bytes (a whole file, a byte range of one, a gzip or zip
- * member) chunk by chunk. Hunting looks for each hunt's literal anchors, in any letter case, in
- * lower-cased windows of the raw bytes and decodes only the lines that contain one; with a
- * policy every line is parsed. Line numbers are relative to the range; the scan adds the lines of
+ * member) chunk by chunk, read in place into one reused buffer. Hunting searches the raw bytes
+ * for each hunt's literal anchors in any letter case (anchor-search.ts) and reads only the lines
+ * holding one; with a policy every line is read, IIS and HttpProxy lines straight from their
+ * bytes (record-bytes.ts). Line numbers are relative to the range; the scan adds the lines of
  * earlier ranges.
  *
- * TODO(#7): below the issue's targets. bench:logs on a quiet 2-core machine: hunting 206 MB/s
- * (537 MB) and 225 MB/s (2 GB) vs ripgrep ~6,000 MB/s (target half); with the policy 67–76 MB/s
- * (target 100); peak RSS 231–242 MB hunting, 349–363 MB with the policy (target < 300). The
- * case-insensitive prefilter cost hunting about a third (338 → 225 MB/s on 2 GB). Each anchor
- * is one indexOf pass, and with a policy every line is decoded and split in JS; next steps: one
- * multi-pattern scan over the bytes, and policy columns parsed from bytes without decoding lines.
+ * TODO(#7): hunting is far below half of ripgrep. CPU time (user+sys) on 537 MB, 2 shared cores,
+ * before → after this design: hunting 5.8–7.0 s → 3.3–3.8 s, with the policy 23–25 s → 8–10 s;
+ * peak RSS 231–243 → 142–146 MB hunting, 297–314 → 198–208 MB with the policy. What is left of
+ * hunting's time and would not go with a native search: Node's start-up (~0.55 s CPU: the CLI
+ * loads all 390 modules), copying from the page cache (~1.4 GB/s a core here; ripgrep maps the
+ * file), and reading the ~13% of lines that hold an anchor (benign autodiscover.json and
+ * logon.aspx requests, ~5–10 µs each). The anchors are made of common letters (rps-cat,
+ * owershell, aspx), so their rarest bytes still stop the search ~25 times per KiB; searching
+ * by two- or three-byte runs with Buffer.indexOf was measured slower.
  */
 import type { Policy } from '../policy/model.js';
 import {

@@ -8,7 +8,7 @@
  *
  * TODO(#7): hunting is far below half of ripgrep. CPU time (user+sys) on 537 MB, 2 shared cores,
  * before → after this design: hunting 5.8–7.0 s → 3.3–3.8 s, with the policy 23–25 s → 8–10 s;
- * peak RSS 231–243 → 142–146 MB hunting, 297–314 → 198–208 MB with the policy. What is left of
+ * peak RSS 226–237 → 139–143 MB hunting, 290–327 → 194–203 MB with the policy. What is left of
  * hunting's time and would not go with a native search: Node's start-up (~0.55 s CPU: the CLI
  * loads all 390 modules), copying from the page cache (~1.4 GB/s a core here; ripgrep maps the
  * file), and reading the ~13% of lines that hold an anchor (benign autodiscover.json and

@@ -294,13 +294,13 @@ function planOf(layout: FieldLayout, usageOnly: boolean): ColumnPlan | null {
     clock: at('time'),
     clientIp: iis ? at('x-forwarded-for', 'c-ip') : at('clientipaddress', 'cip'),
     user: iis ? at('cs-username') : at('authenticateduser', 'user'),
-    method: iis ? at('cs-method') : at('method'),
+    method: usageOnly ? [] : iis ? at('cs-method') : at('method'),
     stem: iis ? at('cs-uri-stem') : at('urlstem'),
-    status: iis ? at('sc-status') : at('httpstatus'),
+    status: usageOnly ? [] : iis ? at('sc-status') : at('httpstatus'),
     userAgent: iis ? at('cs(user-agent)') : at('useragent'),
     protocol: at('protocol'),
     authenticationType: at('authenticationtype'),
-    // The policy checks read none of these: usage-only records leave them empty.
+    // The policy checks read none of these (nor method and status): usage-only leaves them out.
     query: usageOnly ? [] : iis ? at('cs-uri-query') : at('urlquery'),
     anchorMailbox: usageOnly ? [] : at('anchormailbox'),
     backEndCookie: usageOnly ? [] : at('backendcookie'),

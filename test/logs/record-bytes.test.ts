@@ -94,17 +94,15 @@ function expected(line: string, layout: FieldLayout, usageOnly: boolean): LogRec
   return record.fieldCount < layout.names.length ? undefined : record;
 }
 
-/** The values the policy checks read (usage-only records leave the others out). */
+/** The values the policy checks read (usage.ts; usage-only records leave the others out). */
 function usageValues(record: LogRecord | undefined): unknown {
   if (record === undefined) return undefined;
-  const { time, clientIp, user, method, stem, status, userAgent, protocol } = record;
+  const { time, clientIp, user, stem, userAgent, protocol } = record;
   return {
     time,
     clientIp,
     user,
-    method,
     stem,
-    status,
     userAgent,
     protocol,
     auth: record.authenticationType,

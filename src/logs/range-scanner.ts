@@ -7,8 +7,9 @@
  * earlier ranges.
  *
  * TODO(#7): hunting is far below half of ripgrep. CPU time (user+sys) on 537 MB, 2 shared cores,
- * before → after this design: hunting 5.8–7.0 s → 3.3–3.8 s, with the policy 23–25 s → 8–10 s;
- * peak RSS 226–237 → 139–143 MB hunting, 290–327 → 194–203 MB with the policy. What is left of
+ * before → after this design: hunting 5.1–5.5 s → 2.6–2.7 s (wall 200 MB/s at load 4; ripgrep
+ * 2,800 MB/s in the same spell), with the policy 18.3–18.5 s → 5.8–5.9 s (wall 94–110 MB/s);
+ * peak RSS 229–240 → 137–141 MB hunting, 301–350 → 198–199 MB with the policy. What is left of
  * hunting's time and would not go with a native search: Node's start-up (~0.55 s CPU: the CLI
  * loads all 390 modules), copying from the page cache (~1.4 GB/s a core here; ripgrep maps the
  * file), and reading the ~13% of lines that hold an anchor (benign autodiscover.json and

@@ -15,7 +15,7 @@ export interface Hunt {
   /** Where the condition comes from. */
   source: string;
   formats: readonly LogFormat[];
-  /** Lower-case strings; a line is a candidate when its lower-cased text contains any of them. */
+  /** Lower-case ASCII; a line is a candidate when it holds any of them, letters in any case. */
   anchors: readonly string[];
   matches(record: LogRecord, line: string): boolean;
 }
@@ -23,15 +23,16 @@ export interface Hunt {
 const WEB: readonly LogFormat[] = ['iis', 'httpproxy'];
 
 /**
- * An anchor in the only spelling the prefilter needs: lower case. Each anchor is one indexOf pass
- * over the data, so the list is kept short (an anchor starting with a rare byte is cheapest).
+ * An anchor in the only spelling the prefilter needs: lower case ASCII. Each anchor is searched
+ * by its rarest byte in both cases (anchor-search.ts), so the list is kept short and an anchor
+ * holding a byte that is rare in logs is cheapest.
  */
 function spellings(...words: string[]): string[] {
   return [...new Set(words.map((word) => word.toLowerCase()))];
 }
 
 // IIS and HttpProxy treat paths case-insensitively, so attackers may write any case: anchors are
-// lower case and matched against a lower-cased copy of the data (range-scanner.ts).
+// lower case and matched against the raw bytes with ASCII letters folded (anchor-search.ts).
 // TODO(#7): a percent-encoded spelling of an anchor (%61utodiscover.json) still escapes the
 // prefilter; decoding every line first would cost the byte-level prefilter its speed.
 

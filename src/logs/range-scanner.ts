@@ -1,16 +1,21 @@
 /**
  * The hot path: scans one stream of log bytes (a whole file, a byte range of one, a gzip or zip
- * member) chunk by chunk. Hunting looks for each hunt's literal anchors, in any letter case, in
- * lower-cased windows of the raw bytes and decodes only the lines that contain one; with a
- * policy every line is parsed. Line numbers are relative to the range; the scan adds the lines of
+ * member) chunk by chunk, read in place into one reused buffer. Hunting searches the raw bytes
+ * for each hunt's literal anchors in any letter case (anchor-search.ts) and reads only the lines
+ * holding one; with a policy every line is read, IIS and HttpProxy lines straight from their
+ * bytes (record-bytes.ts). Line numbers are relative to the range; the scan adds the lines of
  * earlier ranges.
  *
- * TODO(#7): below the issue's targets. bench:logs on a quiet 2-core machine: hunting 206 MB/s
- * (537 MB) and 225 MB/s (2 GB) vs ripgrep ~6,000 MB/s (target half); with the policy 67–76 MB/s
- * (target 100); peak RSS 231–242 MB hunting, 349–363 MB with the policy (target < 300). The
- * case-insensitive prefilter cost hunting about a third (338 → 225 MB/s on 2 GB). Each anchor
- * is one indexOf pass, and with a policy every line is decoded and split in JS; next steps: one
- * multi-pattern scan over the bytes, and policy columns parsed from bytes without decoding lines.
+ * TODO(#7): hunting is far below half of ripgrep. CPU time (user+sys) on 537 MB, 2 shared cores,
+ * before → after this design: hunting 5.1–5.5 s → 2.6–2.7 s (wall 200 MB/s at load 4; ripgrep
+ * 2,800 MB/s in the same spell), with the policy 18.3–18.5 s → 5.8–5.9 s (wall 94–110 MB/s);
+ * peak RSS 229–240 → 137–141 MB hunting, 301–350 → 198–199 MB with the policy. What is left of
+ * hunting's time and would not go with a native search: Node's start-up (~0.55 s CPU: the CLI
+ * loads all 390 modules), copying from the page cache (~1.4 GB/s a core here; ripgrep maps the
+ * file), and reading the ~13% of lines that hold an anchor (benign autodiscover.json and
+ * logon.aspx requests, ~5–10 µs each). The anchors are made of common letters (rps-cat,
+ * owershell, aspx), so their rarest bytes still stop the search ~25 times per KiB; searching
+ * by two- or three-byte runs with Buffer.indexOf was measured slower.
  */
 import type { Policy } from '../policy/model.js';
 import {
@@ -19,6 +24,7 @@ import {
   TEXT_LAYOUT,
   type FieldLayout,
 } from './formats.js';
+import { findCandidates, planAnchors, type AnchorPlan, type Candidates } from './anchor-search.js';
 import { anchorsFor, HUNTS, type Hunt } from './hunts.js';
 import {
   MAX_BAD_LINE_SAMPLES,
@@ -31,9 +37,12 @@ import {
 } from './model.js';
 import { readRecord, type LogRecord } from './record.js';
 import { UsageTally } from './usage.js';
+import { RecordReader } from './record-bytes.js';
 
 /** Longer lines are not log lines (Exchange caps its fields well below this). */
 export const MAX_LINE_BYTES = 64 * 1024;
+/** How much is read at once: large enough that per-chunk work is noise, small in memory. */
+export const CHUNK_BYTES = 1024 * 1024;
 
 export interface RangeOptions {
   /** The name findings carry: a path, or `archive.zip!member`. */
@@ -71,14 +80,27 @@ const ANCHORS = new Map<LogFormat | 'any', string[]>([
   ...ALL_FORMATS.map((format) => [format, anchorsFor([format])] as const),
   ['any', anchorsFor(ALL_FORMATS)],
 ]);
+/** Planned from the first chunk of each format this thread reads (anchor-search.ts). */
+const ANCHOR_PLANS = new Map<LogFormat | 'any', AnchorPlan[]>();
+/** One per thread, shared by its scanners: its caches hold values, never a scanner's state. */
+const RECORDS = new RecordReader();
+/** Each anchor's bit in a line's mask, and each hunt's anchors as a mask. */
+const ANCHOR_BITS = new Map(anchorsFor(ALL_FORMATS).map((anchor, index) => [anchor, 1 << index]));
+const anchorBit = (anchor: string): number => ANCHOR_BITS.get(anchor) ?? 0;
+const HUNT_MASKS = new Map(
+  HUNTS.map((hunt) => [hunt, hunt.anchors.reduce((mask, anchor) => mask | anchorBit(anchor), 0)]),
+);
 const NEWLINE = 10;
 const HASH = 35;
+const QUOTE = 34;
 
 export class RangeScanner {
   private layout: FieldLayout;
   private fields: string | null;
   private logType: string;
-  private carry: Buffer = Buffer.alloc(0);
+  /** Holds the partial line carried between chunks, then the next chunk (see space). */
+  private readonly buffer = Buffer.allocUnsafe(MAX_LINE_BYTES + 1 + CHUNK_BYTES);
+  private carryLength = 0;
   private skippingLongLine = false;
   private lineNo = 0;
   private bytes = 0;
@@ -98,9 +120,35 @@ export class RangeScanner {
     this.usage = options.policy === null ? null : new UsageTally(options.policy);
   }
 
+  /** Where the next bytes go: after the partial line kept from the last chunk (see commit). */
+  space(): Buffer {
+    return this.buffer.subarray(this.carryLength, this.carryLength + CHUNK_BYTES);
+  }
+
+  /** Scans the `length` bytes just written into space(). */
+  commit(length: number): void {
+    this.bytes += length;
+    this.scanData(this.buffer.subarray(0, this.carryLength + length));
+  }
+
+  /** Scans a chunk from a stream; it is read in place unless a partial line waits before it. */
   push(chunk: Buffer): void {
-    this.bytes += chunk.length;
-    let data = this.carry.length === 0 ? chunk : Buffer.concat([this.carry, chunk]);
+    if (this.carryLength === 0) {
+      this.bytes += chunk.length;
+      this.scanData(chunk);
+      return;
+    }
+    for (let offset = 0; offset < chunk.length;) {
+      const length = Math.min(CHUNK_BYTES, chunk.length - offset);
+      chunk.copy(this.buffer, this.carryLength, offset, offset + length);
+      this.commit(length);
+      offset += length;
+    }
+  }
+
+  private scanData(chunk: Buffer): void {
+    let data = chunk;
+    this.carryLength = 0;
     if (this.skippingLongLine) {
       const newline = data.indexOf(NEWLINE);
       if (newline === -1) return;
@@ -118,9 +166,10 @@ export class RangeScanner {
   }
 
   finish(): RangeResult {
-    if (this.carry.length > 0) {
-      const data = Buffer.concat([this.carry, Buffer.from('\n')]);
-      this.carry = Buffer.alloc(0);
+    if (this.carryLength > 0) {
+      this.buffer[this.carryLength] = NEWLINE;
+      const data = this.buffer.subarray(0, this.carryLength + 1);
+      this.carryLength = 0;
       this.scanRegion(data, data.length - 1);
     }
     this.coverLastLine();
@@ -141,47 +190,83 @@ export class RangeScanner {
     };
   }
 
+  /** Moves the partial last line to the buffer's start (it may already be in the buffer). */
   private keepCarry(rest: Buffer): void {
     if (rest.length > MAX_LINE_BYTES) {
       this.lineNo += 1;
       this.addBad('too-long', rest.subarray(0, MAX_SAMPLE_CHARS), this.lineNo);
       this.skippingLongLine = true;
-      this.carry = Buffer.alloc(0);
       return;
     }
-    this.carry = Buffer.from(rest);
+    rest.copy(this.buffer, 0);
+    this.carryLength = rest.length;
   }
 
   /** Scans the complete lines of data[0..end] (end is the index of the last newline). */
   private scanRegion(data: Buffer, end: number): void {
     const headerHere = data[0] === HASH || data.indexOf('\n#') !== -1 || this.lineNo === 0;
-    const anchors = ANCHORS.get(headerHere ? 'any' : this.layout.format) ?? [];
-    const candidates = candidateStarts(data, end, anchors);
+    const candidates = findCandidates(data, end, this.plansFor(headerHere, data));
     if (this.usage !== null) this.scanEveryLine(data, end, candidates);
     else this.scanCandidates(data, end, candidates);
   }
 
-  private scanEveryLine(data: Buffer, end: number, candidates: number[]): void {
+  /** The anchor plan for the chunk's format (all formats where a header may change it). */
+  private plansFor(headerHere: boolean, data: Buffer): AnchorPlan[] {
+    const key = headerHere ? 'any' : this.layout.format;
+    let plans = ANCHOR_PLANS.get(key);
+    if (plans === undefined) {
+      plans = planAnchors(ANCHORS.get(key) ?? [], data, anchorBit);
+      ANCHOR_PLANS.set(key, plans);
+    }
+    return plans;
+  }
+
+  /**
+   * The policy path reads every line: most through the byte-level reader, and through the
+   * general one the lines a hunt looks at, header lines, and lines with NUL bytes or quotes.
+   */
+  private scanEveryLine(data: Buffer, end: number, candidates: Candidates): void {
+    const general = mergeSorted(
+      mergeSorted(candidates.starts, linesWith(data, end, 0)),
+      linesWith(data, end, QUOTE),
+    );
     let next = 0;
     for (let start = 0; start <= end;) {
       const stop = data.indexOf(NEWLINE, start);
       this.lineNo += 1;
-      while (next < candidates.length && (candidates[next] ?? 0) < start) next += 1;
-      const isCandidate = candidates[next] === start;
-      this.readLine(data, start, stop, isCandidate, true);
+      while (next < general.length && (general[next] ?? 0) < start) next += 1;
+      if (general[next] === start || !this.readUsage(data, start, stop)) {
+        const mask = candidates.masks.get(start);
+        this.readLine(data, start, stop, mask !== undefined, true, mask ?? 0);
+      }
       start = stop + 1;
     }
   }
 
-  private scanCandidates(data: Buffer, end: number, candidates: number[]): void {
+  /** Counts a plain data line for the policy from its bytes; false to read it in general. */
+  private readUsage(data: Buffer, start: number, stop: number): boolean {
+    if (data[start] === HASH || stop - start > MAX_LINE_BYTES) return false;
+    if (this.lineNo === 1 && this.options.atFileStart) return false;
+    const record = RECORDS.read(data, start, stop, this.layout, true);
+    if (record === undefined) return false;
+
+    this.take(record, true, null);
+    return true;
+  }
+
+  private scanCandidates(data: Buffer, end: number, candidates: Candidates): void {
     const headers = headerStarts(data, end, this.lineNo === 0 && this.options.atFileStart);
-    const interesting = mergeSorted(mergeSorted(candidates, headers), binaryStarts(data, end));
+    const interesting = mergeSorted(
+      mergeSorted(candidates.starts, headers),
+      linesWith(data, end, 0),
+    );
     let cursor = 0;
     for (const start of interesting) {
       this.countLines(data, cursor, start);
       this.lineNo += 1;
       const stop = data.indexOf(NEWLINE, start);
-      this.readLine(data, start, stop, true, start === 0 && this.lineNo === 1);
+      const mask = candidates.masks.get(start) ?? 0;
+      this.readLine(data, start, stop, true, start === 0 && this.lineNo === 1, mask);
       cursor = stop + 1;
     }
     this.countLines(data, cursor, end + 1);
@@ -232,7 +317,15 @@ export class RangeScanner {
     if (time !== null) this.widen(time);
   }
 
-  private readLine(data: Buffer, start: number, stop: number, hunt: boolean, full: boolean): void {
+  /** `mask`: the anchors found in the line (only the hunts they belong to are tried). */
+  private readLine(
+    data: Buffer,
+    start: number,
+    stop: number,
+    hunt: boolean,
+    full: boolean,
+    mask: number,
+  ): void {
     const end = stop > start && data[stop - 1] === 13 ? stop - 1 : stop;
     if (data[start] === HASH) {
       this.readDirective(data.toString('utf8', start, end));
@@ -248,15 +341,26 @@ export class RangeScanner {
       return;
     }
 
+    const firstLine = this.lineNo === 1 && this.options.atFileStart;
+    const fast = firstLine ? undefined : RECORDS.read(data, start, stop, this.layout, !hunt);
+    if (fast !== undefined) {
+      this.take(fast, full, hunt ? data.toString('utf8', start, end) : null, mask);
+      return;
+    }
+
     const line = data.toString('utf8', start, end);
-    if (this.lineNo === 1 && this.options.atFileStart && this.tryBareHeader(line)) return;
+    if (firstLine && this.tryBareHeader(line)) return;
     if (!full && !hunt) return;
     const record = this.parse(line, !hunt);
-    if (record === null) return;
+    if (record !== null) this.take(record, full, hunt ? line : null, mask);
+  }
+
+  /** Counts a parsed line: coverage (when full), then, inside the window, policy and hunts. */
+  private take(record: LogRecord, full: boolean, huntLine: string | null, mask = 0): void {
     if (full && record.time !== null) this.widen(record.time);
     if (!this.inWindow(record.time)) return;
-    if (this.usage !== null) this.usage.add(record, `${this.options.file}:${this.lineNo}`);
-    if (hunt) this.hunt(record, line);
+    if (this.usage !== null) this.usage.add(record, this.options.file, this.lineNo);
+    if (huntLine !== null && mask !== 0) this.hunt(record, huntLine, mask);
   }
 
   /** The time of a line read only for coverage (no bad-line counting). */
@@ -299,11 +403,11 @@ export class RangeScanner {
     } else if (name === 'log-type') this.logType = value.trim();
   }
 
-  private hunt(record: LogRecord, line: string): void {
-    const lower = line.toLowerCase();
+  /** Tries the hunts whose anchors the byte search found in the line (`mask`). */
+  private hunt(record: LogRecord, line: string, mask: number): void {
     for (const hunt of HUNTS) {
       if (!hunt.formats.includes(this.layout.format)) continue;
-      if (!hunt.anchors.some((anchor) => lower.includes(anchor))) continue;
+      if (((HUNT_MASKS.get(hunt) ?? 0) & mask) === 0) continue;
       if (hunt.matches(record, line)) this.addFinding(hunt, record, line);
     }
   }
@@ -350,32 +454,6 @@ export class RangeScanner {
   }
 }
 
-/**
- * Start offsets of the lines in data[0..end] that contain any hunt anchor in any letter case,
- * ascending. The search runs on lower-cased latin1 copies of one window at a time: one
- * character per byte, and lower case keeps every latin1 character in latin1, so offsets are the
- * buffer's; windows overlap by an anchor's length, and a hit belongs to the window it starts in.
- */
-export function candidateStarts(data: Buffer, end: number, anchors: readonly string[]): number[] {
-  const starts: number[] = [];
-  const overlap = Math.max(0, ...anchors.map((anchor) => anchor.length - 1));
-  for (let base = 0; base <= end; base += FOLD_WINDOW_BYTES) {
-    const limit = Math.min(end + 1, base + FOLD_WINDOW_BYTES);
-    const folded = data.toString('latin1', base, Math.min(end + 1, limit + overlap)).toLowerCase();
-    for (const anchor of anchors) {
-      // One hit is enough for a line: go on from its end.
-      for (let hit = folded.indexOf(anchor); hit !== -1 && base + hit < limit;) {
-        starts.push(data.lastIndexOf(NEWLINE, base + hit) + 1);
-        hit = folded.indexOf(anchor, lineEnd(data, base + hit) + 1 - base);
-      }
-    }
-  }
-  return [...new Set(starts)].sort((a, b) => a - b);
-}
-
-/** How much of a chunk is lower-cased at once: small, so the copy never rivals the chunk. */
-const FOLD_WINDOW_BYTES = 256 * 1024;
-
 function headerStarts(data: Buffer, end: number, includeFirst: boolean): number[] {
   const starts: number[] = includeFirst || data[0] === HASH ? [0] : [];
   for (let hit = data.indexOf('\n#'); hit !== -1 && hit < end; hit = data.indexOf('\n#', hit + 2)) {
@@ -384,13 +462,13 @@ function headerStarts(data: Buffer, end: number, includeFirst: boolean): number[
   return starts;
 }
 
-/** Start offsets of the lines holding a NUL byte: binary, counted as bad lines. */
-function binaryStarts(data: Buffer, end: number): number[] {
+/** Start offsets of the lines in data[0..end] holding `byte` (NUL: binary, a bad line). */
+function linesWith(data: Buffer, end: number, byte: number): number[] {
   const starts: number[] = [];
   for (
-    let hit = data.indexOf(0);
+    let hit = data.indexOf(byte);
     hit !== -1 && hit < end;
-    hit = data.indexOf(0, lineEnd(data, hit))
+    hit = data.indexOf(byte, lineEnd(data, hit))
   ) {
     starts.push(data.lastIndexOf(NEWLINE, hit) + 1);
   }

@@ -102,7 +102,7 @@ export function normaliseTime(text: string | null): string | null {
 }
 
 /** POP3/IMAP4 logs write `cIp` as address:port; IPv6 as [addr]:port. */
-function stripPort(address: string | null): string | null {
+export function stripPort(address: string | null): string | null {
   if (address === null) return null;
   const bracketed = /^\[([^\]]+)\](?::\d+)?$/.exec(address);
   if (bracketed !== null) return bracketed[1] ?? null;

@@ -3,7 +3,7 @@
  * RangeScanner. A byte range owns the lines that start inside it: it skips the partial line at
  * its start and finishes the line that crosses its end.
  */
-import { createReadStream } from 'node:fs';
+import { createReadStream, readSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { createGunzip } from 'node:zlib';
 import yauzl from 'yauzl';
@@ -80,19 +80,21 @@ async function scanRange(
     let position = task.start === 0 ? 0 : await startOfNextLine(file, task.start);
     // A range inside one long line owns no line: the range the line starts in reads it.
     if (position >= task.end) return scanner.finish();
+    // Read in place into the scanner's buffer: no chunk is allocated or copied.
     for (;;) {
-      const chunk = await readAt(file, position, CHUNK_BYTES);
-      if (chunk.length === 0) break;
-      if (position + chunk.length >= task.end) {
+      const space = scanner.space();
+      const length = readSync(file.fd, space, 0, space.length, position);
+      if (length === 0) break;
+      if (position + length >= task.end) {
         // The line that crosses the end is ours; the next range starts after its newline.
-        const cut = chunk.indexOf(10, Math.max(0, task.end - 1 - position));
+        const cut = space.subarray(0, length).indexOf(10, Math.max(0, task.end - 1 - position));
         if (cut !== -1) {
-          scanner.push(chunk.subarray(0, cut + 1));
+          scanner.commit(cut + 1);
           break;
         }
       }
-      scanner.push(chunk);
-      position += chunk.length;
+      scanner.commit(length);
+      position += length;
     }
     return scanner.finish();
   } finally {

@@ -2,35 +2,50 @@
  * Merges the files taken from every source into subjects: one entry per kind, imported, with its
  * provenance; two different files of one kind for one subject are a conflict, never a choice.
  */
-import { importInBatches } from './batched-import.js';
+import { stat } from 'node:fs/promises';
+
 import {
   acceptHash,
   candidateBytes,
   ensureHashed,
   modifiedCaution,
+  modifiedError,
   type Candidate,
 } from './candidate.js';
 import { detached } from './detached.js';
 import type { EvidenceFile, KindEvidence, RawEvidence, SubjectEvidence } from './evidence-set.js';
+import { canImportPlaced, importPlaced, type PlacedFact } from './import-file.js';
 import type { EvidenceKind } from './kinds.js';
 import type { Fact, Provenance, SubjectRef } from './model.js';
 import { describeObjectPath, type FactAnchor } from './object-path.js';
 import { parseRawEvidence } from './raw-content.js';
-import { readThroughUnheld } from './unread-content.js';
 import {
-  importInWorker,
-  wantsWorker,
+  IMPORT_WORKER,
+  ImportPool,
   WorkerOutOfMemory,
   type WorkerImport,
 } from './worker-import.js';
 import type { CollectionFailure } from './source-result.js';
 import { compareText } from './source-tree.js';
 
-/** Imports one file at a time, so only one file's bytes and document are held at once. */
+export interface AssembleOptions {
+  /**
+   * Refuse a bundle as soon as one of its files is known not to match its manifest (INTEGRITY),
+   * instead of importing the rest first; without --allow-modified there is no use for the rest.
+   */
+  refuseModified: boolean;
+}
+
+/**
+ * Imports the files, each once: a large bundle's on a pool of worker threads, largest first
+ * (worker-import.ts), the rest on the main thread meanwhile, one file at a time, so only one
+ * file's bytes and document are held at once on each thread.
+ */
 export async function assembleSubjects(
   candidates: readonly Candidate[],
   failures: readonly CollectionFailure[],
   warnings: string[],
+  options: AssembleOptions = { refuseModified: false },
 ): Promise<SubjectEvidence[]> {
   const groups = groupBySubjectAndKind(candidates);
   const subjects = new Map<string, { subject: SubjectRef; kinds: KindEvidence[] }>();
@@ -40,21 +55,23 @@ export async function assembleSubjects(
     return existing;
   };
 
-  const workers = await startWorkers(groups);
+  const pooled = await startPool(groups, options);
   try {
-    // Files a worker imports come last, so the main thread works beside it meanwhile.
+    // Files the pool imports come last, so the main thread works beside it meanwhile.
     const ordered = [...groups.values()].sort(
-      (a, b) => Number(workers.has(a[0])) - Number(workers.has(b[0])),
+      (a, b) => Number(pooled.imports.has(a[0])) - Number(pooled.imports.has(b[0])),
     );
     for (const group of ordered) {
       const [first] = group;
       if (first?.subject === undefined || first.kind === undefined) continue;
       const entry = entryOf(first.subject);
-      const fromWorker = workers.get(first)?.result;
-      entry.kinds.push(await kindEvidenceOf(first.kind, first.subject, group, fromWorker));
+      const imported = pooled.imports.get(first);
+      const fromWorker =
+        imported === undefined ? undefined : Promise.race([imported, pooled.refused]);
+      entry.kinds.push(await kindEvidenceOf(first.kind, first.subject, group, options, fromWorker));
     }
   } finally {
-    for (const worker of workers.values()) worker.stop();
+    pooled.pool?.stop();
   }
   for (const failure of failures) {
     const entry = entryOf(failure.subject);
@@ -75,21 +92,72 @@ export async function assembleSubjects(
     .sort((a, b) => compareText(a.subject.key, b.subject.key));
 }
 
-/** A worker for each lone file of a long list export (worker-import.ts). */
-async function startWorkers(
+interface Pooled {
+  pool?: ImportPool;
+  imports: Map<Candidate | undefined, Promise<WorkerImport>>;
+  /** Rejects with an INTEGRITY error when a file the pool read does not match its manifest. */
+  refused: Promise<never>;
+}
+
+/**
+ * Queues every lone file the workers can read, largest first so that no long export is left to
+ * the end, when the files add up to enough to be worth the threads.
+ */
+async function startPool(
   groups: ReadonlyMap<string, Candidate[]>,
-): Promise<Map<Candidate | undefined, ReturnType<typeof importInWorker>>> {
-  const workers = new Map<Candidate | undefined, ReturnType<typeof importInWorker>>();
-  for (const group of groups.values()) {
+  options: AssembleOptions,
+): Promise<Pooled> {
+  let refuse: (error: Error) => void = () => undefined;
+  const refused = new Promise<never>((_, reject) => {
+    refuse = reject;
+  });
+  refused.catch(() => undefined);
+  const imports = new Map<Candidate | undefined, Promise<WorkerImport>>();
+
+  const poolable = [...groups.values()].flatMap((group) => {
     const [only] = group;
-    if (group.length !== 1 || only?.kind === undefined) continue;
-    if (!(await wantsWorker(only.kind, only))) continue;
-    const worker = importInWorker(only.kind, only, displayPath(only));
+    const kind = only?.kind;
+    if (group.length !== 1 || only === undefined || kind === undefined) return [];
+    const { file } = only.member;
+    if (file === undefined || only.bytes !== undefined || !canImportPlaced(kind, only)) return [];
+    return [{ candidate: only, kind, file, size: 0 }];
+  });
+  await sizeFiles(poolable);
+  const total = poolable.reduce((sum, job) => sum + job.size, 0);
+  if (poolable.length === 0 || total < IMPORT_WORKER.minBytes) return { imports, refused };
+
+  const pool = new ImportPool(Math.min(IMPORT_WORKER.threads, poolable.length));
+  for (const { candidate, kind, file } of poolable.sort((a, b) => b.size - a.size)) {
+    const imported = pool.import({
+      kind: kind.id,
+      path: file,
+      memberPath: candidate.file.member,
+      file: displayPath(candidate),
+    });
     // Awaited in its turn; until then a failure must not count as unhandled.
-    worker.result.catch(() => undefined);
-    workers.set(only, worker);
+    imported.then(
+      ({ sha256 }) => {
+        if (options.refuseModified && candidate.listed !== undefined)
+          if (candidate.listed.sha256 !== sha256) refuse(modifiedError(candidate));
+      },
+      () => undefined,
+    );
+    imports.set(candidate, imported);
   }
-  return workers;
+  return { pool, imports, refused };
+}
+
+/** Sets each job's size from its file (a few hundred at a time). */
+async function sizeFiles(jobs: { file: string; size: number }[]): Promise<void> {
+  const AT_ONCE = 256;
+  for (let start = 0; start < jobs.length; start += AT_ONCE) {
+    await Promise.all(
+      jobs.slice(start, start + AT_ONCE).map(async (job) => {
+        const info = await stat(job.file).catch(() => undefined);
+        job.size = info?.size ?? 0;
+      }),
+    );
+  }
 }
 
 function groupBySubjectAndKind(candidates: readonly Candidate[]): Map<string, Candidate[]> {
@@ -111,6 +179,7 @@ async function kindEvidenceOf(
   kind: EvidenceKind,
   subject: SubjectRef,
   group: Candidate[],
+  options: AssembleOptions,
   fromWorker?: Promise<WorkerImport>,
 ): Promise<KindEvidence> {
   // Only files that compete for one kind are read before import, to tell copies from conflicts.
@@ -128,6 +197,7 @@ async function kindEvidenceOf(
     kind,
     chosen,
     group.map((candidate) => candidate.file),
+    options,
     fromWorker,
   );
 }
@@ -155,21 +225,23 @@ async function importedEvidence(
   kind: EvidenceKind,
   candidate: Candidate,
   files: EvidenceFile[],
+  options: AssembleOptions,
   fromWorker?: Promise<WorkerImport>,
 ): Promise<KindEvidence> {
   const hashedWhileImporting = candidate.hashPending === true;
+  const imported = await fromWorker?.catch((error: unknown) => {
+    // An export too large for a worker's bounded heap is imported here instead.
+    if (error instanceof WorkerOutOfMemory) return undefined;
+    throw error;
+  });
+  if (imported !== undefined) acceptHash(candidate, imported.sha256, imported.size);
   const { fact, raw } =
-    fromWorker === undefined
+    imported === undefined
       ? await importCandidate(kind, candidate)
-      : await workerFact(kind, candidate, fromWorker).then(
-          (workerImported) => ({ fact: workerImported, raw: undefined }),
-          (error: unknown) => {
-            if (error instanceof WorkerOutOfMemory) return importCandidate(kind, candidate);
-            throw error;
-          },
-        );
+      : { fact: factOfPlaced(candidate, imported.fact), raw: undefined };
   if (hashedWhileImporting) await settleProvenance(candidate, fact);
   candidate.caution ??= modifiedCaution(candidate);
+  if (candidate.caution !== undefined && options.refuseModified) throw modifiedError(candidate);
   if (candidate.caution !== undefined) fact.note = candidate.caution;
 
   const evidence: KindEvidence = { kind: kind.id, status: fact.status, files, fact };
@@ -186,19 +258,10 @@ async function importCandidate(
   kind: EvidenceKind,
   candidate: Candidate,
 ): Promise<{ fact: Fact<unknown>; raw?: RawEvidence }> {
-  const { importer } = kind;
-  if (kind.objectByObject === true && importer !== undefined && candidate.raw === undefined) {
-    const { value, provenance } = await importInBatches(
-      importer,
-      candidate,
-      displayPath(candidate),
-      (anchor) => anchoredProvenance(candidate, anchor),
-    );
-    return { fact: { status: observedStatus(kind), value, provenance } };
+  if (canImportPlaced(kind, candidate)) {
+    const placed = await importPlaced(kind, candidate, displayPath(candidate), { detach: true });
+    return { fact: factOfPlaced(candidate, placed) };
   }
-  if (importer === undefined && kind.textImporter === undefined && candidate.raw === undefined)
-    return { fact: await unheldFact(kind, candidate) };
-
   const raw =
     candidate.raw ??
     parseRawEvidence(kind.format, await candidateBytes(candidate), displayPath(candidate));
@@ -206,34 +269,26 @@ async function importCandidate(
   return fact.value === raw ? { fact, raw } : { fact };
 }
 
-/** The fact a worker imported: its places become provenance with the file's own details. */
-async function workerFact(
-  kind: EvidenceKind,
-  candidate: Candidate,
-  fromWorker: Promise<WorkerImport>,
-): Promise<Fact<unknown>> {
-  const { value, places, sha256, size } = await fromWorker;
-  acceptHash(candidate, sha256, size);
+/** A fact imported by import-file.ts (here or on a worker): its places become provenance. */
+function factOfPlaced(candidate: Candidate, placed: PlacedFact): Fact<unknown> {
   const base = baseProvenance(candidate);
-  const provenance = places.objectPaths.map((objectPath, index): Provenance => ({
-    ...base,
-    line: places.lines[index] ?? 0,
-    column: places.columns[index] ?? 0,
-    offset: places.offsets[index] ?? 0,
-    objectPath,
-  }));
-  return { status: observedStatus(kind), value, provenance };
-}
-
-/** A kind no importer reads: read through and hashed, its content not held (unread-content.ts). */
-async function unheldFact(kind: EvidenceKind, candidate: Candidate): Promise<Fact<unknown>> {
-  const value = await readThroughUnheld(kind.format, candidate, displayPath(candidate));
-  const provenance = [baseProvenance(candidate)];
-  if (value.objects === 0) {
-    const note = 'the export is empty: the command returned nothing';
-    return { status: 'absent', value, provenance, note };
+  const { places } = placed;
+  let provenance: Provenance[];
+  if (places.at === 'file') provenance = [base];
+  else if (places.at === 'lines') provenance = places.lines.map((line) => ({ ...base, line }));
+  else {
+    const { lines, columns, offsets, objectPaths } = places.anchors;
+    provenance = objectPaths.map((objectPath, index) => ({
+      ...base,
+      line: lines[index] ?? 0,
+      column: columns[index] ?? 0,
+      offset: offsets[index] ?? 0,
+      objectPath,
+    }));
   }
-  return { status: observedStatus(kind), value, provenance };
+  const fact: Fact<unknown> = { status: placed.status, value: placed.value, provenance };
+  if (placed.note !== undefined) fact.note = placed.note;
+  return fact;
 }
 
 /**

@@ -1,25 +1,30 @@
 /**
- * Imports a long list export (100,000 Get-CASMailbox objects) on a worker thread while the main
- * thread imports the bundle's other files: the machine's second core parses the organisation's
- * exports, and their parsing garbage lives and dies in the worker's own, bounded heap. Only a
- * folder's files of `objectByObject` kinds of at least `IMPORT_WORKER.minBytes` go there; the
- * result is what the main thread's batched import would give (a test holds the two together).
+ * A pool of import worker threads (import-worker.ts) for a bundle's files: the main thread is
+ * the critical path of `exzt assess`, so when a bundle's streamed files add up to
+ * `IMPORT_WORKER.minBytes` or more, every one of them the workers can read (a folder's file,
+ * not read yet, of a kind import-file.ts imports) goes to the pool, largest first, and the
+ * machine's cores parse side by side until the end. Each worker imports one file at a time in
+ * its own bounded heap and sends back values and places, not documents; the main thread makes
+ * them facts. The result is what the main thread's import would give (a test holds the two
+ * together).
  */
-import { stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 
 import { ExztError, type ErrorCode, type SourcePosition } from '../errors.js';
-import type { Candidate } from './candidate.js';
-import type { EvidenceKind } from './kinds.js';
+import { appendPlaces, type AnchorPlaces, type PlacedFact } from './import-file.js';
 
 export const IMPORT_WORKER = {
-  /** Smaller files are imported on the main thread: a worker costs ~50 ms to start. */
+  /** Smaller bundles are imported on the main thread: a worker costs ~50 ms to start. */
   minBytes: 16 * 1024 * 1024,
-  /** Bounds the worker's heap, so its garbage is collected early instead of raising peak RSS. */
-  maxOldGenerationSizeMb: 384,
+  /** Worker threads; the main thread only turns their replies into facts meanwhile. */
+  threads: Math.max(1, Math.min(4, availableParallelism())),
+  /** Bounds each worker's heap, so its garbage is collected early instead of raising peak RSS. */
+  maxOldGenerationSizeMb: 256,
 };
 
 export interface WorkerJob {
+  id: number;
   kind: string;
   /** The file on disk. */
   path: string;
@@ -28,70 +33,144 @@ export interface WorkerJob {
   file: string;
 }
 
-/** Where each imported object was read, in export order. */
-export interface WorkerPlaces {
-  lines: Float64Array;
-  columns: Float64Array;
-  offsets: Float64Array;
-  objectPaths: string[];
-}
-
 export type WorkerReply =
-  | { ok: true; value: unknown[]; places: WorkerPlaces; sha256: string; size: number }
-  | { ok: false; code: ErrorCode; message: string; position?: SourcePosition };
+  | { id: number; type: 'batch'; value: unknown[]; anchors: AnchorPlaces }
+  | { id: number; type: 'done'; ok: true; fact: PlacedFact; sha256: string; size: number }
+  | {
+      id: number;
+      type: 'done';
+      ok: false;
+      code: ErrorCode;
+      message: string;
+      position?: SourcePosition;
+    };
 
-export type WorkerImport = Extract<WorkerReply, { ok: true }>;
-
-/** Whether `candidate` is worth a worker; a zip member or a file read already is not. */
-export async function wantsWorker(kind: EvidenceKind, candidate: Candidate): Promise<boolean> {
-  const file = candidate.member.file;
-  if (kind.objectByObject !== true || kind.importer === undefined) return false;
-  if (file === undefined || candidate.raw !== undefined || candidate.bytes !== undefined)
-    return false;
-  const info = await stat(file).catch(() => undefined);
-  return info !== undefined && info.size >= IMPORT_WORKER.minBytes;
+/** A file a worker imported: the fact with its places, and the file's SHA-256 and size. */
+export interface WorkerImport {
+  fact: PlacedFact;
+  sha256: string;
+  size: number;
 }
 
-/** Starts the import; the promise settles with the worker's result or its error. */
-export function importInWorker(
-  kind: EvidenceKind,
-  candidate: Candidate,
-  file: string,
-): { result: Promise<WorkerImport>; stop: () => void } {
-  const job: WorkerJob = {
-    kind: kind.id,
-    path: candidate.member.file ?? '',
-    memberPath: candidate.file.member,
-    file,
-  };
-  const worker = new Worker(new URL('./import-worker.js', import.meta.url), {
-    workerData: job,
-    resourceLimits: { maxOldGenerationSizeMb: IMPORT_WORKER.maxOldGenerationSizeMb },
-  });
-  const result = new Promise<WorkerImport>((resolve, reject) => {
-    worker.once('message', (reply: WorkerReply) => {
-      if (reply.ok) resolve(reply);
-      else reject(errorOf(reply));
+interface Task {
+  job: WorkerJob;
+  resolve: (imported: WorkerImport) => void;
+  reject: (error: Error) => void;
+  /** A list export's batches so far. */
+  value: unknown[];
+  anchors?: AnchorPlaces;
+}
+
+interface Slot {
+  worker: Worker;
+  task?: Task;
+}
+
+export class ImportPool {
+  readonly #queue: Task[] = [];
+  readonly #slots = new Set<Slot>();
+  #nextId = 0;
+  #stopped = false;
+
+  constructor(threads: number) {
+    for (let index = 0; index < threads; index += 1) this.#startWorker();
+  }
+
+  /** Queues a file; files are imported in the order they are queued. */
+  import(job: Omit<WorkerJob, 'id'>): Promise<WorkerImport> {
+    const promise = new Promise<WorkerImport>((resolve, reject) => {
+      this.#queue.push({ job: { ...job, id: this.#nextId++ }, resolve, reject, value: [] });
     });
-    worker.once('error', (error: Error & { code?: string }) => {
-      // An export too large for the bounded heap is imported on the main thread instead.
-      if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') reject(new WorkerOutOfMemory(file));
-      else
-        reject(
-          new ExztError(
-            'INTERNAL',
-            `importing ${file} on a worker thread failed: ${error.message}`,
-            {
-              cause: error,
-            },
-          ),
-        );
+    this.#dispatch();
+    return promise;
+  }
+
+  /** Ends every worker; files not imported yet are refused. */
+  stop(): void {
+    this.#stopped = true;
+    for (const slot of this.#slots) {
+      slot.task?.reject(new ExztError('INTERNAL', 'the import was stopped'));
+      void slot.worker.terminate();
+    }
+    this.#slots.clear();
+    for (const task of this.#queue.splice(0))
+      task.reject(new ExztError('INTERNAL', 'the import was stopped'));
+  }
+
+  #startWorker(): void {
+    const worker = new Worker(new URL('./import-worker.js', import.meta.url), {
+      resourceLimits: { maxOldGenerationSizeMb: IMPORT_WORKER.maxOldGenerationSizeMb },
     });
+    const slot: Slot = { worker };
+    this.#slots.add(slot);
+    worker.on('message', (reply: WorkerReply) => this.#receive(slot, reply));
+    worker.once('error', (error: Error & { code?: string }) => this.#lost(slot, error));
     worker.once('exit', (code) =>
-      reject(new ExztError('INTERNAL', `the worker importing ${file} stopped (exit code ${code})`)),
+      this.#lost(slot, new Error(`the worker stopped (exit code ${code})`)),
     );
-  });
-  return { result, stop: () => void worker.terminate() };
+  }
+
+  #dispatch(): void {
+    for (const slot of this.#slots) {
+      if (slot.task !== undefined) continue;
+      const task = this.#queue.shift();
+      if (task === undefined) return;
+      slot.task = task;
+      slot.worker.postMessage(task.job);
+    }
+  }
+
+  #receive(slot: Slot, reply: WorkerReply): void {
+    const task = slot.task;
+    if (task === undefined || task.job.id !== reply.id) return;
+    if (reply.type === 'batch') {
+      for (const entry of reply.value) task.value.push(entry);
+      if (task.anchors === undefined) task.anchors = reply.anchors;
+      else appendPlaces(task.anchors, reply.anchors);
+      return;
+    }
+
+    delete slot.task;
+    if (reply.ok) {
+      const { fact, sha256, size } = reply;
+      if (task.anchors !== undefined) {
+        fact.value = task.value;
+        fact.places = { at: 'anchors', anchors: task.anchors };
+      }
+      task.resolve({ fact, sha256, size });
+    } else task.reject(errorOf(reply));
+    this.#dispatch();
+  }
+
+  /**
+   * A worker died: its file is refused (out of memory: the caller imports it itself) and a new
+   * worker takes its place. One that died idle is not replaced, lest a worker that cannot start
+   * be started forever; with none left, the queued files go back to the caller too.
+   */
+  #lost(slot: Slot, error: Error & { code?: string }): void {
+    if (!this.#slots.delete(slot)) return;
+    void slot.worker.terminate();
+    const { task } = slot;
+    if (task !== undefined) task.reject(lostError(task.job.file, error));
+    if (this.#stopped) return;
+    if (task !== undefined) this.#startWorker();
+    if (this.#slots.size === 0) {
+      for (const queued of this.#queue.splice(0))
+        queued.reject(new WorkerOutOfMemory(queued.job.file));
+    }
+    this.#dispatch();
+  }
+}
+
+function lostError(file: string, error: Error & { code?: string }): Error {
+  if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') return new WorkerOutOfMemory(file);
+  return new ExztError(
+    'INTERNAL',
+    `importing ${file} on a worker thread failed: ${error.message}`,
+    {
+      cause: error,
+    },
+  );
 }
 
 /** The worker ran out of its bounded heap; the caller imports the file itself. */

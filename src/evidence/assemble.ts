@@ -2,7 +2,7 @@
  * Merges the files taken from every source into subjects: one entry per kind, imported, with its
  * provenance; two different files of one kind for one subject are a conflict, never a choice.
  */
-import { stat } from 'node:fs/promises';
+import { statSync } from 'node:fs';
 
 import {
   acceptHash,
@@ -55,20 +55,33 @@ export async function assembleSubjects(
     return existing;
   };
 
-  const pooled = await startPool(groups, options);
+  const pooled = startPool(groups, options);
   try {
+    // A file the pool imports becomes evidence as soon as its worker replies, not in its turn
+    // below: the main thread would otherwise be left the backlog after the last reply.
+    const fromPool = new Map<Candidate[], Promise<KindEvidence>>();
+    for (const group of groups.values()) {
+      const [first] = group;
+      const imported = pooled.imports.get(first);
+      if (imported === undefined || first?.subject === undefined || first.kind === undefined)
+        continue;
+      const fromWorker = Promise.race([imported, pooled.refused]);
+      const evidence = kindEvidenceOf(first.kind, first.subject, group, options, fromWorker);
+      // Awaited in its turn; until then a failure must not count as unhandled.
+      evidence.catch(() => undefined);
+      fromPool.set(group, evidence);
+    }
     // Files the pool imports come last, so the main thread works beside it meanwhile.
     const ordered = [...groups.values()].sort(
-      (a, b) => Number(pooled.imports.has(a[0])) - Number(pooled.imports.has(b[0])),
+      (a, b) => Number(fromPool.has(a)) - Number(fromPool.has(b)),
     );
     for (const group of ordered) {
       const [first] = group;
       if (first?.subject === undefined || first.kind === undefined) continue;
       const entry = entryOf(first.subject);
-      const imported = pooled.imports.get(first);
-      const fromWorker =
-        imported === undefined ? undefined : Promise.race([imported, pooled.refused]);
-      entry.kinds.push(await kindEvidenceOf(first.kind, first.subject, group, options, fromWorker));
+      entry.kinds.push(
+        await (fromPool.get(group) ?? kindEvidenceOf(first.kind, first.subject, group, options)),
+      );
     }
   } finally {
     pooled.pool?.stop();
@@ -103,10 +116,7 @@ interface Pooled {
  * Queues every lone file the workers can read, largest first so that no long export is left to
  * the end, when the files add up to enough to be worth the threads.
  */
-async function startPool(
-  groups: ReadonlyMap<string, Candidate[]>,
-  options: AssembleOptions,
-): Promise<Pooled> {
+function startPool(groups: ReadonlyMap<string, Candidate[]>, options: AssembleOptions): Pooled {
   let refuse: (error: Error) => void = () => undefined;
   const refused = new Promise<never>((_, reject) => {
     refuse = reject;
@@ -122,7 +132,7 @@ async function startPool(
     if (file === undefined || only.bytes !== undefined || !canImportPlaced(kind, only)) return [];
     return [{ candidate: only, kind, file, size: 0 }];
   });
-  await sizeFiles(poolable);
+  sizeFiles(poolable);
   const total = poolable.reduce((sum, job) => sum + job.size, 0);
   if (poolable.length === 0 || total < IMPORT_WORKER.minBytes) return { imports, refused };
 
@@ -147,17 +157,9 @@ async function startPool(
   return { pool, imports, refused };
 }
 
-/** Sets each job's size from its file (a few hundred at a time). */
-async function sizeFiles(jobs: { file: string; size: number }[]): Promise<void> {
-  const AT_ONCE = 256;
-  for (let start = 0; start < jobs.length; start += AT_ONCE) {
-    await Promise.all(
-      jobs.slice(start, start + AT_ONCE).map(async (job) => {
-        const info = await stat(job.file).catch(() => undefined);
-        job.size = info?.size ?? 0;
-      }),
-    );
-  }
+/** Each job's file size: synchronously, as thousands of asynchronous stats took ~0.7 s. */
+function sizeFiles(jobs: { file: string; size: number }[]): void {
+  for (const job of jobs) job.size = statSync(job.file, { throwIfNoEntry: false })?.size ?? 0;
 }
 
 function groupBySubjectAndKind(candidates: readonly Candidate[]): Map<string, Candidate[]> {

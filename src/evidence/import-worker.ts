@@ -81,9 +81,13 @@ function failure(id: number, error: unknown): WorkerReply {
 const port = parentPort;
 if (port !== null) {
   const send = (reply: WorkerReply) => port.postMessage(reply);
+  // One file at a time, in the order sent: the pool sends the next before this one is done.
+  let previous: Promise<void> = Promise.resolve();
   port.on('message', (job: WorkerJob) => {
-    void run(job, send)
-      .catch((error: unknown) => failure(job.id, error))
-      .then(send);
+    previous = previous.then(() =>
+      run(job, send)
+        .catch((error: unknown) => failure(job.id, error))
+        .then(send),
+    );
   });
 }

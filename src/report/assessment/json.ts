@@ -31,11 +31,16 @@ export function* jsonChunks(value: unknown, indent: string, depth: number): Gene
     const inner = `${indent}  `;
     yield '[\n';
     for (let index = 0; index < value.length; index += 1) {
-      yield inner;
       const item: unknown = value[index];
-      if (isOmitted(item)) yield 'null';
-      else yield* jsonChunks(item, inner, depth - 1);
-      yield index < value.length - 1 ? ',\n' : '\n';
+      const separator = index < value.length - 1 ? ',\n' : '\n';
+      // A leaf is one chunk with its indent and separator: a finding a piece, not five.
+      if (isOmitted(item)) yield `${inner}null${separator}`;
+      else if (depth === 1 || !isStreamed(item)) yield `${inner}${leaf(item, inner)}${separator}`;
+      else {
+        yield inner;
+        yield* jsonChunks(item, inner, depth - 1);
+        yield separator;
+      }
     }
     yield `${indent}]`;
     return;
@@ -49,15 +54,29 @@ export function* jsonChunks(value: unknown, indent: string, depth: number): Gene
     const inner = `${indent}  `;
     yield '{\n';
     for (const [index, [key, member]] of entries.entries()) {
-      yield `${inner}${JSON.stringify(key)}: `;
-      yield* jsonChunks(member, inner, depth - 1);
-      yield index < entries.length - 1 ? ',\n' : '\n';
+      const separator = index < entries.length - 1 ? ',\n' : '\n';
+      const name = `${inner}${JSON.stringify(key)}: `;
+      if (depth === 1 || !isStreamed(member)) yield `${name}${leaf(member, inner)}${separator}`;
+      else {
+        yield name;
+        yield* jsonChunks(member, inner, depth - 1);
+        yield separator;
+      }
     }
     yield `${indent}}`;
     return;
   }
-  const text = JSON.stringify(value, null, 2) as string | undefined;
-  yield indent === '' ? (text ?? 'null') : (text ?? 'null').replace(/\n/g, `\n${indent}`);
+  yield leaf(value, indent);
+}
+
+/** JSON.stringify(value, null, 2), its lines after the first indented by `indent`. */
+function leaf(value: unknown, indent: string): string {
+  const text = (JSON.stringify(value, null, 2) as string | undefined) ?? 'null';
+  return indent === '' || !text.includes('\n') ? text : text.replace(/\n/g, `\n${indent}`);
+}
+
+function isStreamed(value: unknown): boolean {
+  return Array.isArray(value) || isPlainObject(value);
 }
 
 /** Values JSON.stringify leaves out of an object and writes as null in an array. */

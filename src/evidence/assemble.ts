@@ -115,6 +115,8 @@ interface Pooled {
 /**
  * Queues every lone file the workers can read, largest first so that no long export is left to
  * the end, when the files add up to enough to be worth the threads.
+ * TODO(#3): a zip bundle's entries have no file a worker can open, so a zipped bundle is still
+ * imported on the main thread alone (a worker could inflate an entry from its offset).
  */
 function startPool(groups: ReadonlyMap<string, Candidate[]>, options: AssembleOptions): Pooled {
   let refuse: (error: Error) => void = () => undefined;

@@ -139,8 +139,9 @@ function startPool(groups: ReadonlyMap<string, Candidate[]>, options: AssembleOp
   if (poolable.length === 0 || total < IMPORT_WORKER.minBytes) return { imports, refused };
 
   const pool = new ImportPool(Math.min(IMPORT_WORKER.threads, poolable.length));
-  for (const { candidate, kind, file } of poolable.sort((a, b) => b.size - a.size)) {
+  for (const { candidate, kind, file, size } of poolable.sort((a, b) => b.size - a.size)) {
     const imported = pool.import({
+      size,
       kind: kind.id,
       path: file,
       memberPath: candidate.file.member,

@@ -31,6 +31,8 @@ export const IMPORT_WORKER = {
 
 export interface WorkerJob {
   id: number;
+  /** The file's size, to decide how many files a worker is sent ahead. */
+  size: number;
   kind: string;
   /** The file on disk. */
   path: string;
@@ -74,10 +76,13 @@ interface Slot {
 }
 
 /**
- * Files sent to a worker ahead of its reply: with one, each of a bundle's thousands of small
- * files waited for a round trip through the main thread, ~5 s of each worker's time.
+ * Files sent to a worker ahead of its replies: with one, each of a bundle's thousands of small
+ * files waited for a round trip through the main thread, ~5 s of each worker's time; with two,
+ * a worker still waited while the main thread was busy (a collection, a list export's batch).
+ * Only small files go ahead, though: a file queued behind the 900 MB export in one worker would
+ * wait for it while the other worker ran dry.
  */
-const TASKS_PER_WORKER = 2;
+const AHEAD = { files: 8, bytes: 1024 * 1024 };
 
 export class ImportPool {
   readonly #queue: Task[] = [];
@@ -129,10 +134,12 @@ export class ImportPool {
 
   #dispatch(): void {
     for (const slot of this.#slots) {
-      while (slot.tasks.length < TASKS_PER_WORKER) {
+      let held = slot.tasks.reduce((sum, task) => sum + task.job.size, 0);
+      while (slot.tasks.length === 0 || (slot.tasks.length < AHEAD.files && held < AHEAD.bytes)) {
         const task = this.#queue.shift();
         if (task === undefined) return;
         slot.tasks.push(task);
+        held += task.job.size;
         slot.worker.postMessage(task.job);
       }
     }

@@ -8,6 +8,11 @@
  * them facts. The result is what the main thread's import would give (a test holds the two
  * together).
  */
+// TODO(#3): `exzt assess` on bench/assess still misses 20 s: ~50 s of CPU (user + sys) for 3 GB
+// of UTF-16 CliXml, two workers busy ~30–38 s each (the CliXml reader ~80% of it; the 900 MB
+// Get-CASMailbox export alone keeps one worker for the whole import, since a worker cannot start
+// inside a file), the main thread ~4 s before the pool starts and ~7 s of rules and JSON after
+// the last reply; 40–76 s wall on two shared cores (bench/README.md). Peak RSS 734–827 MB.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 

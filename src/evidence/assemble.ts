@@ -56,6 +56,7 @@ export async function assembleSubjects(
   };
 
   const pooled = startPool(groups, options);
+  const importHere = oneAtATime();
   try {
     // A file the pool imports becomes evidence as soon as its worker replies, not in its turn
     // below: the main thread would otherwise be left the backlog after the last reply.
@@ -66,7 +67,9 @@ export async function assembleSubjects(
       if (imported === undefined || first?.subject === undefined || first.kind === undefined)
         continue;
       const fromWorker = Promise.race([imported, pooled.refused]);
-      const evidence = kindEvidenceOf(first.kind, first.subject, group, options, fromWorker);
+      const evidence = kindEvidenceOf(first.kind, first.subject, group, options, importHere, {
+        fromWorker,
+      });
       // Awaited in its turn; until then a failure must not count as unhandled.
       evidence.catch(() => undefined);
       fromPool.set(group, evidence);
@@ -80,7 +83,8 @@ export async function assembleSubjects(
       if (first?.subject === undefined || first.kind === undefined) continue;
       const entry = entryOf(first.subject);
       entry.kinds.push(
-        await (fromPool.get(group) ?? kindEvidenceOf(first.kind, first.subject, group, options)),
+        await (fromPool.get(group) ??
+          kindEvidenceOf(first.kind, first.subject, group, options, importHere)),
       );
     }
   } finally {
@@ -103,6 +107,21 @@ export async function assembleSubjects(
       kinds: kinds.sort((a, b) => compareText(a.kind, b.kind)),
     }))
     .sort((a, b) => compareText(a.subject.key, b.subject.key));
+}
+
+type OneAtATime = <T>(work: () => Promise<T>) => Promise<T>;
+
+/**
+ * Runs the main thread's imports one after another: files a worker gives back (out of memory,
+ * or every worker gone) must not all be read at once beside the main thread's own.
+ */
+function oneAtATime(): OneAtATime {
+  let last: Promise<unknown> = Promise.resolve();
+  return <T>(work: () => Promise<T>) => {
+    const next = last.then(work);
+    last = next.catch(() => undefined);
+    return next;
+  };
 }
 
 interface Pooled {
@@ -185,7 +204,8 @@ async function kindEvidenceOf(
   subject: SubjectRef,
   group: Candidate[],
   options: AssembleOptions,
-  fromWorker?: Promise<WorkerImport>,
+  importHere: OneAtATime,
+  pooled: { fromWorker?: Promise<WorkerImport> } = {},
 ): Promise<KindEvidence> {
   // Only files that compete for one kind are read before import, to tell copies from conflicts.
   if (group.length > 1) for (const candidate of group) await ensureHashed(candidate);
@@ -203,7 +223,8 @@ async function kindEvidenceOf(
     chosen,
     group.map((candidate) => candidate.file),
     options,
-    fromWorker,
+    importHere,
+    pooled.fromWorker,
   );
 }
 
@@ -231,6 +252,7 @@ async function importedEvidence(
   candidate: Candidate,
   files: EvidenceFile[],
   options: AssembleOptions,
+  importHere: OneAtATime,
   fromWorker?: Promise<WorkerImport>,
 ): Promise<KindEvidence> {
   const hashedWhileImporting = candidate.hashPending === true;
@@ -242,7 +264,7 @@ async function importedEvidence(
   if (imported !== undefined) acceptHash(candidate, imported.sha256, imported.size);
   const { fact, raw } =
     imported === undefined
-      ? await importCandidate(kind, candidate)
+      ? await importHere(() => importCandidate(kind, candidate))
       : { fact: factOfPlaced(candidate, imported.fact), raw: undefined };
   if (hashedWhileImporting) await settleProvenance(candidate, fact);
   candidate.caution ??= modifiedCaution(candidate);

@@ -131,6 +131,19 @@ describe('a list export imported on a worker thread', () => {
     assert.deepEqual(worker, main);
   });
 
+  it('imports every file on the main thread, one at a time, when no worker can run', async () => {
+    const main = await loadEvidence([SAMPLE_BUNDLE], NO_OPTIONS);
+    const limit = IMPORT_WORKER.maxOldGenerationSizeMb;
+    IMPORT_WORKER.minBytes = 0;
+    IMPORT_WORKER.maxOldGenerationSizeMb = 1;
+    try {
+      assert.deepEqual(await loadEvidence([SAMPLE_BUNDLE], NO_OPTIONS), main);
+    } finally {
+      IMPORT_WORKER.minBytes = DEFAULT_MIN_BYTES;
+      IMPORT_WORKER.maxOldGenerationSizeMb = limit;
+    }
+  });
+
   it('refuses a modified file of a pooled bundle, naming it', async () => {
     const changed = await makeTempDir();
     try {

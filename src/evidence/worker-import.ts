@@ -8,11 +8,12 @@
  * them facts. The result is what the main thread's import would give (a test holds the two
  * together).
  */
-// TODO(#3): `exzt assess` on bench/assess still misses 20 s: ~50 s of CPU (user + sys) for 3 GB
-// of UTF-16 CliXml, two workers busy ~30–38 s each (the CliXml reader ~80% of it; the 900 MB
-// Get-CASMailbox export alone keeps one worker for the whole import, since a worker cannot start
-// inside a file), the main thread ~4 s before the pool starts and ~7 s of rules and JSON after
-// the last reply; 40–76 s wall on two shared cores (bench/README.md). Peak RSS 734–827 MB.
+// TODO(#3): `exzt assess` on bench/assess is at the edge of 20 s, not under it with margin: 19.1
+// and 20.0 s wall, 34–36 s CPU (user + sys), 690–718 MB peak RSS at load 2–3 on two cores (before
+// the pool: 33.9–34.3 s, 49–53 s, 943–1,053 MB). The workers are the CliXml reader's time
+// mostly; the 900 MB Get-CASMailbox export alone keeps one worker for the whole import (a worker
+// cannot start inside a file); the main thread works ~4 s before the pool starts and ~6 s of
+// rules and JSON after the last reply, both serial (bench/README.md).
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 

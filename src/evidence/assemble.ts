@@ -2,35 +2,50 @@
  * Merges the files taken from every source into subjects: one entry per kind, imported, with its
  * provenance; two different files of one kind for one subject are a conflict, never a choice.
  */
-import { importInBatches } from './batched-import.js';
+import { statSync } from 'node:fs';
+
 import {
   acceptHash,
   candidateBytes,
   ensureHashed,
   modifiedCaution,
+  modifiedError,
   type Candidate,
 } from './candidate.js';
 import { detached } from './detached.js';
 import type { EvidenceFile, KindEvidence, RawEvidence, SubjectEvidence } from './evidence-set.js';
+import { canImportPlaced, importPlaced, type PlacedFact } from './import-file.js';
 import type { EvidenceKind } from './kinds.js';
 import type { Fact, Provenance, SubjectRef } from './model.js';
 import { describeObjectPath, type FactAnchor } from './object-path.js';
 import { parseRawEvidence } from './raw-content.js';
-import { readThroughUnheld } from './unread-content.js';
 import {
-  importInWorker,
-  wantsWorker,
+  IMPORT_WORKER,
+  ImportPool,
   WorkerOutOfMemory,
   type WorkerImport,
 } from './worker-import.js';
 import type { CollectionFailure } from './source-result.js';
 import { compareText } from './source-tree.js';
 
-/** Imports one file at a time, so only one file's bytes and document are held at once. */
+export interface AssembleOptions {
+  /**
+   * Refuse a bundle as soon as one of its files is known not to match its manifest (INTEGRITY),
+   * instead of importing the rest first; without --allow-modified there is no use for the rest.
+   */
+  refuseModified: boolean;
+}
+
+/**
+ * Imports the files, each once: a large bundle's on a pool of worker threads, largest first
+ * (worker-import.ts), the rest on the main thread meanwhile, one file at a time, so only one
+ * file's bytes and document are held at once on each thread.
+ */
 export async function assembleSubjects(
   candidates: readonly Candidate[],
   failures: readonly CollectionFailure[],
   warnings: string[],
+  options: AssembleOptions = { refuseModified: false },
 ): Promise<SubjectEvidence[]> {
   const groups = groupBySubjectAndKind(candidates);
   const subjects = new Map<string, { subject: SubjectRef; kinds: KindEvidence[] }>();
@@ -40,21 +55,40 @@ export async function assembleSubjects(
     return existing;
   };
 
-  const workers = await startWorkers(groups);
+  const pooled = startPool(groups, options);
+  const importHere = oneAtATime();
   try {
-    // Files a worker imports come last, so the main thread works beside it meanwhile.
+    // A file the pool imports becomes evidence as soon as its worker replies, not in its turn
+    // below: the main thread would otherwise be left the backlog after the last reply.
+    const fromPool = new Map<Candidate[], Promise<KindEvidence>>();
+    for (const group of groups.values()) {
+      const [first] = group;
+      const imported = pooled.imports.get(first);
+      if (imported === undefined || first?.subject === undefined || first.kind === undefined)
+        continue;
+      const fromWorker = Promise.race([imported, pooled.refused]);
+      const evidence = kindEvidenceOf(first.kind, first.subject, group, options, importHere, {
+        fromWorker,
+      });
+      // Awaited in its turn; until then a failure must not count as unhandled.
+      evidence.catch(() => undefined);
+      fromPool.set(group, evidence);
+    }
+    // Files the pool imports come last, so the main thread works beside it meanwhile.
     const ordered = [...groups.values()].sort(
-      (a, b) => Number(workers.has(a[0])) - Number(workers.has(b[0])),
+      (a, b) => Number(fromPool.has(a)) - Number(fromPool.has(b)),
     );
     for (const group of ordered) {
       const [first] = group;
       if (first?.subject === undefined || first.kind === undefined) continue;
       const entry = entryOf(first.subject);
-      const fromWorker = workers.get(first)?.result;
-      entry.kinds.push(await kindEvidenceOf(first.kind, first.subject, group, fromWorker));
+      entry.kinds.push(
+        await (fromPool.get(group) ??
+          kindEvidenceOf(first.kind, first.subject, group, options, importHere)),
+      );
     }
   } finally {
-    for (const worker of workers.values()) worker.stop();
+    pooled.pool?.stop();
   }
   for (const failure of failures) {
     const entry = entryOf(failure.subject);
@@ -75,21 +109,79 @@ export async function assembleSubjects(
     .sort((a, b) => compareText(a.subject.key, b.subject.key));
 }
 
-/** A worker for each lone file of a long list export (worker-import.ts). */
-async function startWorkers(
-  groups: ReadonlyMap<string, Candidate[]>,
-): Promise<Map<Candidate | undefined, ReturnType<typeof importInWorker>>> {
-  const workers = new Map<Candidate | undefined, ReturnType<typeof importInWorker>>();
-  for (const group of groups.values()) {
+type OneAtATime = <T>(work: () => Promise<T>) => Promise<T>;
+
+/**
+ * Runs the main thread's imports one after another: files a worker gives back (out of memory,
+ * or every worker gone) must not all be read at once beside the main thread's own.
+ */
+function oneAtATime(): OneAtATime {
+  let last: Promise<unknown> = Promise.resolve();
+  return <T>(work: () => Promise<T>) => {
+    const next = last.then(work);
+    last = next.catch(() => undefined);
+    return next;
+  };
+}
+
+interface Pooled {
+  pool?: ImportPool;
+  imports: Map<Candidate | undefined, Promise<WorkerImport>>;
+  /** Rejects with an INTEGRITY error when a file the pool read does not match its manifest. */
+  refused: Promise<never>;
+}
+
+/**
+ * Queues every lone file the workers can read, largest first so that no long export is left to
+ * the end, when the files add up to enough to be worth the threads.
+ * TODO(#3): a zip bundle's entries have no file a worker can open, so a zipped bundle is still
+ * imported on the main thread alone (a worker could inflate an entry from its offset).
+ */
+function startPool(groups: ReadonlyMap<string, Candidate[]>, options: AssembleOptions): Pooled {
+  let refuse: (error: Error) => void = () => undefined;
+  const refused = new Promise<never>((_, reject) => {
+    refuse = reject;
+  });
+  refused.catch(() => undefined);
+  const imports = new Map<Candidate | undefined, Promise<WorkerImport>>();
+
+  const poolable = [...groups.values()].flatMap((group) => {
     const [only] = group;
-    if (group.length !== 1 || only?.kind === undefined) continue;
-    if (!(await wantsWorker(only.kind, only))) continue;
-    const worker = importInWorker(only.kind, only, displayPath(only));
+    const kind = only?.kind;
+    if (group.length !== 1 || only === undefined || kind === undefined) return [];
+    const { file } = only.member;
+    if (file === undefined || only.bytes !== undefined || !canImportPlaced(kind, only)) return [];
+    return [{ candidate: only, kind, file, size: 0 }];
+  });
+  sizeFiles(poolable);
+  const total = poolable.reduce((sum, job) => sum + job.size, 0);
+  if (poolable.length === 0 || total < IMPORT_WORKER.minBytes) return { imports, refused };
+
+  const pool = new ImportPool(Math.min(IMPORT_WORKER.threads, poolable.length));
+  for (const { candidate, kind, file, size } of poolable.sort((a, b) => b.size - a.size)) {
+    const imported = pool.import({
+      size,
+      kind: kind.id,
+      path: file,
+      memberPath: candidate.file.member,
+      file: displayPath(candidate),
+    });
     // Awaited in its turn; until then a failure must not count as unhandled.
-    worker.result.catch(() => undefined);
-    workers.set(only, worker);
+    imported.then(
+      ({ sha256 }) => {
+        if (options.refuseModified && candidate.listed !== undefined)
+          if (candidate.listed.sha256 !== sha256) refuse(modifiedError(candidate));
+      },
+      () => undefined,
+    );
+    imports.set(candidate, imported);
   }
-  return workers;
+  return { pool, imports, refused };
+}
+
+/** Each job's file size: synchronously, as thousands of asynchronous stats took ~0.7 s. */
+function sizeFiles(jobs: { file: string; size: number }[]): void {
+  for (const job of jobs) job.size = statSync(job.file, { throwIfNoEntry: false })?.size ?? 0;
 }
 
 function groupBySubjectAndKind(candidates: readonly Candidate[]): Map<string, Candidate[]> {
@@ -111,7 +203,9 @@ async function kindEvidenceOf(
   kind: EvidenceKind,
   subject: SubjectRef,
   group: Candidate[],
-  fromWorker?: Promise<WorkerImport>,
+  options: AssembleOptions,
+  importHere: OneAtATime,
+  pooled: { fromWorker?: Promise<WorkerImport> } = {},
 ): Promise<KindEvidence> {
   // Only files that compete for one kind are read before import, to tell copies from conflicts.
   if (group.length > 1) for (const candidate of group) await ensureHashed(candidate);
@@ -128,7 +222,9 @@ async function kindEvidenceOf(
     kind,
     chosen,
     group.map((candidate) => candidate.file),
-    fromWorker,
+    options,
+    importHere,
+    pooled.fromWorker,
   );
 }
 
@@ -155,21 +251,24 @@ async function importedEvidence(
   kind: EvidenceKind,
   candidate: Candidate,
   files: EvidenceFile[],
+  options: AssembleOptions,
+  importHere: OneAtATime,
   fromWorker?: Promise<WorkerImport>,
 ): Promise<KindEvidence> {
   const hashedWhileImporting = candidate.hashPending === true;
+  const imported = await fromWorker?.catch((error: unknown) => {
+    // An export too large for a worker's bounded heap is imported here instead.
+    if (error instanceof WorkerOutOfMemory) return undefined;
+    throw error;
+  });
+  if (imported !== undefined) acceptHash(candidate, imported.sha256, imported.size);
   const { fact, raw } =
-    fromWorker === undefined
-      ? await importCandidate(kind, candidate)
-      : await workerFact(kind, candidate, fromWorker).then(
-          (workerImported) => ({ fact: workerImported, raw: undefined }),
-          (error: unknown) => {
-            if (error instanceof WorkerOutOfMemory) return importCandidate(kind, candidate);
-            throw error;
-          },
-        );
+    imported === undefined
+      ? await importHere(() => importCandidate(kind, candidate))
+      : { fact: factOfPlaced(candidate, imported.fact), raw: undefined };
   if (hashedWhileImporting) await settleProvenance(candidate, fact);
   candidate.caution ??= modifiedCaution(candidate);
+  if (candidate.caution !== undefined && options.refuseModified) throw modifiedError(candidate);
   if (candidate.caution !== undefined) fact.note = candidate.caution;
 
   const evidence: KindEvidence = { kind: kind.id, status: fact.status, files, fact };
@@ -186,19 +285,10 @@ async function importCandidate(
   kind: EvidenceKind,
   candidate: Candidate,
 ): Promise<{ fact: Fact<unknown>; raw?: RawEvidence }> {
-  const { importer } = kind;
-  if (kind.objectByObject === true && importer !== undefined && candidate.raw === undefined) {
-    const { value, provenance } = await importInBatches(
-      importer,
-      candidate,
-      displayPath(candidate),
-      (anchor) => anchoredProvenance(candidate, anchor),
-    );
-    return { fact: { status: observedStatus(kind), value, provenance } };
+  if (canImportPlaced(kind, candidate)) {
+    const placed = await importPlaced(kind, candidate, displayPath(candidate), { detach: true });
+    return { fact: factOfPlaced(candidate, placed) };
   }
-  if (importer === undefined && kind.textImporter === undefined && candidate.raw === undefined)
-    return { fact: await unheldFact(kind, candidate) };
-
   const raw =
     candidate.raw ??
     parseRawEvidence(kind.format, await candidateBytes(candidate), displayPath(candidate));
@@ -206,34 +296,26 @@ async function importCandidate(
   return fact.value === raw ? { fact, raw } : { fact };
 }
 
-/** The fact a worker imported: its places become provenance with the file's own details. */
-async function workerFact(
-  kind: EvidenceKind,
-  candidate: Candidate,
-  fromWorker: Promise<WorkerImport>,
-): Promise<Fact<unknown>> {
-  const { value, places, sha256, size } = await fromWorker;
-  acceptHash(candidate, sha256, size);
+/** A fact imported by import-file.ts (here or on a worker): its places become provenance. */
+function factOfPlaced(candidate: Candidate, placed: PlacedFact): Fact<unknown> {
   const base = baseProvenance(candidate);
-  const provenance = places.objectPaths.map((objectPath, index): Provenance => ({
-    ...base,
-    line: places.lines[index] ?? 0,
-    column: places.columns[index] ?? 0,
-    offset: places.offsets[index] ?? 0,
-    objectPath,
-  }));
-  return { status: observedStatus(kind), value, provenance };
-}
-
-/** A kind no importer reads: read through and hashed, its content not held (unread-content.ts). */
-async function unheldFact(kind: EvidenceKind, candidate: Candidate): Promise<Fact<unknown>> {
-  const value = await readThroughUnheld(kind.format, candidate, displayPath(candidate));
-  const provenance = [baseProvenance(candidate)];
-  if (value.objects === 0) {
-    const note = 'the export is empty: the command returned nothing';
-    return { status: 'absent', value, provenance, note };
+  const { places } = placed;
+  let provenance: Provenance[];
+  if (places.at === 'file') provenance = [base];
+  else if (places.at === 'lines') provenance = places.lines.map((line) => ({ ...base, line }));
+  else {
+    const { lines, columns, offsets, objectPaths } = places.anchors;
+    provenance = objectPaths.map((objectPath, index) => ({
+      ...base,
+      line: lines[index] ?? 0,
+      column: columns[index] ?? 0,
+      offset: offsets[index] ?? 0,
+      objectPath,
+    }));
   }
-  return { status: observedStatus(kind), value, provenance };
+  const fact: Fact<unknown> = { status: placed.status, value: placed.value, provenance };
+  if (placed.note !== undefined) fact.note = placed.note;
+  return fact;
 }
 
 /**

@@ -1,40 +1,37 @@
 /**
  * Imports a long list export (100,000 Get-CASMailbox objects) in batches of top-level objects
  * streamed from the file: each batch is a small document of its own for the kind's importer,
- * and its anchors are turned into provenance at once, so parsed objects never pile up.
+ * and its values and anchors go to the caller at once, so parsed objects never pile up.
  */
 import { streamCliXml } from './clixml/index.js';
 import type { CliDocument, CliNode } from './clixml/model.js';
 import { detached } from './detached.js';
 import { candidateChunks, type Candidate } from './candidate.js';
 import type { KindImporter } from './kinds/kind.js';
-import type { Provenance } from './model.js';
 import type { FactAnchor } from './object-path.js';
 
 const BATCH_OBJECTS = 1000;
 
-export interface BatchedImport<P = Provenance> {
-  value: unknown[];
-  provenance: P[];
+export interface BatchOptions {
+  /** Copy each batch's values free of the decoded text they were sliced from (detached.ts). */
+  detach: boolean;
+  /** Takes each batch's values and anchors, the anchors indexed in the whole export. */
+  onBatch: (value: unknown[], anchors: FactAnchor[]) => void;
 }
 
-/**
- * `file` names the export in errors; anchors keep their index in the whole export. `provenanceOf`
- * makes what is kept of each anchor: a Provenance, or a compact place a worker sends back.
- */
-export async function importInBatches<P = Provenance>(
+/** `file` names the export in errors. */
+export async function importInBatches(
   importer: KindImporter<unknown>,
   candidate: Candidate,
   file: string,
-  provenanceOf: (anchor: FactAnchor) => P,
-): Promise<BatchedImport<P>> {
-  const result: BatchedImport<P> = { value: [], provenance: [] };
+  options: BatchOptions,
+): Promise<void> {
   const head: { bytes?: Uint8Array } = {};
   let batch: CliNode[] = [];
   let offset = 0;
   const flush = () => {
     const document = { file, ...encodingOf(head.bytes), objects: batch };
-    importBatch(importer, document, offset, result, provenanceOf);
+    importBatch(importer, document, offset, options);
     offset += batch.length;
     batch = [];
   };
@@ -47,15 +44,13 @@ export async function importInBatches<P = Provenance>(
   }
   // An empty export still goes through the importer, which says what an empty one means.
   if (batch.length > 0 || offset === 0) flush();
-  return result;
 }
 
-function importBatch<P>(
+function importBatch(
   importer: KindImporter<unknown>,
   document: CliDocument,
   offset: number,
-  result: BatchedImport<P>,
-  provenanceOf: (anchor: FactAnchor) => P,
+  options: BatchOptions,
 ): void {
   const imported = importer(document);
   if (!Array.isArray(imported.value)) {
@@ -63,10 +58,9 @@ function importBatch<P>(
       `the importer of ${document.file} is marked objectByObject but gave no list`,
     );
   }
-  for (const entry of detached(imported.value)) result.value.push(entry);
-  for (const anchor of imported.anchors) {
-    result.provenance.push(provenanceOf({ ...anchor, index: anchor.index + offset }));
-  }
+  const value = options.detach ? detached(imported.value) : imported.value;
+  const anchors = imported.anchors.map((anchor) => ({ ...anchor, index: anchor.index + offset }));
+  options.onBatch(value, anchors);
 }
 
 async function* firstChunkInto(

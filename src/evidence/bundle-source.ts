@@ -2,7 +2,8 @@
  * Reads an evidence bundle (folder or .zip): manifest.json, servers/<SERVER>/<kind>.xml and
  * organization/<kind>.xml, checking every file against the manifest's SHA-256. The loader asks
  * for the check to be deferred (`hashWhileImporting`): each file is then hashed by the one read
- * that imports it, and the check runs when every file has been read.
+ * that imports it, and the check runs when every file has been read. Without --allow-modified
+ * a bundle is refused sooner: a missing file before any is read, a modified one once it is.
  */
 import { createHash } from 'node:crypto';
 import { ExztError } from '../errors.js';
@@ -85,9 +86,10 @@ export async function readBundle(
     failureOf(tree.label, failure, manifest, warnings),
   );
   warnMismatchedKinds(candidates, manifest, root, warnings);
-  // TODO(#3): with hashWhileImporting, a modified or missing file is reported only once every
-  // file has been imported (a tampered 3 GB bundle takes the whole import to refuse); missing
-  // files could be refused before the import, if their message may come apart from mismatches.
+  // A file is checked once the read that imports it has hashed it: a modified one is refused
+  // then (assemble.ts), a missing one before any file is read.
+  if (mode.hashWhileImporting === true && !options.allowModified)
+    refuseMissing(tree.label, root, manifest, candidates);
   const settle: IntegritySettlement = async (settledWarnings) => {
     for (const candidate of candidates) await ensureHashed(candidate);
     source.integrity = checkIntegrity(
@@ -103,6 +105,25 @@ export async function readBundle(
     return { sources: [source], candidates, failures, warnings, settle: [settle] };
   await settle(warnings);
   return { sources: [source], candidates, failures, warnings };
+}
+
+/** Files the manifest lists and the bundle lacks, refused as the whole-bundle check would. */
+function refuseMissing(
+  label: string,
+  root: string,
+  manifest: Manifest,
+  candidates: Candidate[],
+): void {
+  const byMember = firstByLowerPath(candidates, (c) => c.file.member.slice(root.length));
+  const missing = manifest.files.filter((entry) => !byMember.has(entry.path.toLowerCase()));
+  const [first] = missing;
+  if (first === undefined) return;
+  const more = missing.length > 1 ? ` (and ${missing.length - 1} more)` : '';
+  throw new ExztError(
+    'INTEGRITY',
+    `${label}: ${first.path} is listed in ${MANIFEST_FILE} but missing from the bundle${more}; ` +
+      'use --allow-modified to read it anyway',
+  );
 }
 
 /** manifest.sig and signer.cer vouch for the manifest; `exzt evidence verify` checks them. */

@@ -9,6 +9,7 @@ import { createHash, type Hash } from 'node:crypto';
 import { ExztError } from '../errors.js';
 import type { EvidenceFile, FileStatus, RawEvidence } from './evidence-set.js';
 import type { EvidenceKind } from './kinds.js';
+import { MANIFEST_FILE } from './manifest.js';
 import type { SubjectRef } from './model.js';
 import type { TreeMember } from './source-tree.js';
 
@@ -72,6 +73,19 @@ export function modifiedCaution(candidate: Candidate): string | undefined {
   if (listed === undefined || candidate.hashPending === true) return undefined;
   if (listed.sha256 === candidate.file.sha256) return undefined;
   return `${listed.path} was modified after collection: its SHA-256 is ${candidate.file.sha256}, the manifest says ${listed.sha256}`;
+}
+
+/**
+ * The error that refuses a bundle whose file is not the one its manifest lists, said as the
+ * whole-bundle check says it, as soon as that file has been read.
+ */
+export function modifiedError(candidate: Candidate): ExztError {
+  const path = candidate.listed?.path ?? candidate.file.member;
+  return new ExztError(
+    'INTEGRITY',
+    `${candidate.file.source}: ${path} does not match its SHA-256 in ${MANIFEST_FILE} ` +
+      '(modified after collection); use --allow-modified to read it anyway',
+  );
 }
 
 /**

@@ -60,7 +60,7 @@ export async function loadEvidence(
       );
 
     checkUseApplied(rules, results);
-    return await assembleSet(mergeResults(results));
+    return await assembleSet(mergeResults(results), options);
   } finally {
     // A zip's entries are read until the set is assembled; then its file handle goes.
     for (const tree of trees) tree.close?.();
@@ -138,15 +138,17 @@ function checkUseApplied(rules: readonly UseRule[], results: SourceResult[]): vo
   }
 }
 
-async function assembleSet(merged: SourceResult): Promise<EvidenceSet> {
+async function assembleSet(merged: SourceResult, options: LoadOptions): Promise<EvidenceSet> {
   const warnings = [...merged.warnings];
-  const subjects = await assembleSubjects(merged.candidates, merged.failures, warnings).catch(
-    async (error: unknown) => {
-      // A file that cannot be read may be one modified after collection: say that first.
-      await settleIntegrity(merged, warnings);
-      throw error;
-    },
-  );
+  const subjects = await assembleSubjects(merged.candidates, merged.failures, warnings, {
+    refuseModified: !options.allowModified,
+  }).catch(async (error: unknown) => {
+    // A file found modified is refused at once, without reading the rest of the bundle.
+    if (error instanceof ExztError && error.code === 'INTEGRITY') throw error;
+    // A file that cannot be read may be one modified after collection: say that first.
+    await settleIntegrity(merged, warnings);
+    throw error;
+  });
   await settleIntegrity(merged, warnings);
   const files = merged.candidates
     .map((candidate) => candidate.file)
@@ -164,7 +166,7 @@ export async function loadEvidenceTree(
   tree: SourceTree,
   options: LoadOptions,
 ): Promise<EvidenceSet> {
-  return await assembleSet(await readTree(tree, [], options));
+  return await assembleSet(await readTree(tree, [], options), options);
 }
 
 /** Bundles are checked against their manifests once every file has been read (and hashed). */

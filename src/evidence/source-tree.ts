@@ -11,7 +11,7 @@ export interface TreeMember {
   path: string;
   read(): Promise<Buffer>;
   /** The bytes as a stream, where the source can give one without holding the file. */
-  open?(): AsyncIterable<Uint8Array>;
+  open?(): AsyncIterable<Uint8Array> | Iterable<Uint8Array>;
   /** The file on disk, for a folder's member: a worker thread can read it itself. */
   file?: string;
 }

@@ -1,11 +1,12 @@
 /**
- * A long list export imported on a worker thread gives what the main thread's batched import
- * gives: the same values, the same provenance, the file's SHA-256; its errors keep their code and
- * position, and a changed byte is still an INTEGRITY error.
+ * A bundle imported on the pool of worker threads gives what the main thread's import gives:
+ * the same values, the same provenance, the file's SHA-256, for every kind of the sample bundle;
+ * its errors keep their code and position, and a changed byte is still an INTEGRITY error, raised
+ * as soon as that file has been read.
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 import { ExztError } from '../../src/errors.js';
@@ -19,6 +20,7 @@ import { makeTempDir, sha256, writeBundle } from '../helpers/bundle-builder.js';
 const NO_OPTIONS = { use: new Map<string, string>(), allowModified: false };
 const CAS_MAILBOX = ['Deserialized.Microsoft.Exchange.Data.Directory.Management.CASMailbox'];
 const CAS_MEMBER = 'organization/exchange.cas-mailboxes.xml';
+const SAMPLE_BUNDLE = path.resolve('examples/contoso/bundle');
 
 function casMailboxes(count: number): Buffer {
   const objects = Array.from({ length: count }, (_, index) =>
@@ -116,6 +118,48 @@ describe('a list export imported on a worker thread', () => {
       await assert.rejects(
         loadEvidence([changed], NO_OPTIONS),
         (error: unknown) => error instanceof ExztError && error.code === 'INTEGRITY',
+      );
+    } finally {
+      IMPORT_WORKER.minBytes = DEFAULT_MIN_BYTES;
+      await rm(changed, { recursive: true, force: true });
+    }
+  });
+
+  it('gives every kind of the sample bundle as the main thread does', async () => {
+    const { main, worker } = await loadBothWays(SAMPLE_BUNDLE);
+    assert.ok(main.files.length > 200);
+    assert.deepEqual(worker, main);
+  });
+
+  it('imports every file on the main thread, one at a time, when no worker can run', async () => {
+    const main = await loadEvidence([SAMPLE_BUNDLE], NO_OPTIONS);
+    const limit = IMPORT_WORKER.maxOldGenerationSizeMb;
+    IMPORT_WORKER.minBytes = 0;
+    IMPORT_WORKER.maxOldGenerationSizeMb = 1;
+    try {
+      assert.deepEqual(await loadEvidence([SAMPLE_BUNDLE], NO_OPTIONS), main);
+    } finally {
+      IMPORT_WORKER.minBytes = DEFAULT_MIN_BYTES;
+      IMPORT_WORKER.maxOldGenerationSizeMb = limit;
+    }
+  });
+
+  it('refuses a modified file of a pooled bundle, naming it', async () => {
+    const changed = await makeTempDir();
+    try {
+      await cp(SAMPLE_BUNDLE, changed, { recursive: true });
+      const member = 'servers/EX02/exchange.server.xml';
+      await writeFile(
+        path.join(changed, member),
+        Buffer.concat([await readFile(path.join(changed, member)), Buffer.from('\n')]),
+      );
+      IMPORT_WORKER.minBytes = 0;
+      await assert.rejects(
+        loadEvidence([changed], NO_OPTIONS),
+        (error: unknown) =>
+          error instanceof ExztError &&
+          error.code === 'INTEGRITY' &&
+          error.message.includes(`${member} does not match its SHA-256 in manifest.json`),
       );
     } finally {
       IMPORT_WORKER.minBytes = DEFAULT_MIN_BYTES;

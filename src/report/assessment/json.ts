@@ -1,29 +1,92 @@
 /**
  * The Assessment as JSON, written piece by piece: an estate of 200 servers and 100,000 mailboxes
  * gives a document of a hundred megabytes or more, which should never sit in memory as one
- * string. The bytes are those of JSON.stringify(assessment, null, 2).
+ * string; nor should one result, whose findings can name every mailbox (48 MB of JSON for one
+ * result of the benchmark bundle, held three times over while it was stringified, indented and
+ * encoded). Arrays and plain objects are written member by member down to `STREAMED_DEPTH`
+ * levels (a result's findings, one by one); below that each value is one JSON.stringify. The
+ * bytes are those of JSON.stringify(assessment, null, 2).
  */
 import type { Assessment } from '../../engine/assess/assessment.js';
 
+/** The assessment, its lists, their entries (results), their members (findings), one each. */
+const STREAMED_DEPTH = 4;
+
 export function* assessmentJsonChunks(assessment: Assessment): Generator<string> {
-  const entries = Object.entries(assessment);
-  yield '{\n';
-  for (const [index, [key, value]] of entries.entries()) {
-    const separator = index < entries.length - 1 ? ',\n' : '\n';
-    if (Array.isArray(value) && value.length > 0) {
-      yield `  ${JSON.stringify(key)}: [\n`;
-      for (const [position, item] of value.entries()) {
-        const comma = position < value.length - 1 ? ',' : '';
-        yield `    ${indented(JSON.stringify(item, null, 2), '    ')}${comma}\n`;
-      }
-      yield `  ]${separator}`;
-    } else {
-      yield `  ${JSON.stringify(key)}: ${indented(JSON.stringify(value, null, 2), '  ')}${separator}`;
-    }
-  }
-  yield '}\n';
+  yield* jsonChunks(assessment, '', STREAMED_DEPTH);
+  yield '\n';
 }
 
-function indented(text: string, indent: string): string {
-  return text.replace(/\n/g, `\n${indent}`);
+/**
+ * JSON.stringify(value, null, 2) with every line after the first indented by `indent`, in
+ * chunks. Only the containers JSON.stringify writes member by member itself are streamed:
+ * arrays, and objects of the plain prototype without toJSON.
+ */
+export function* jsonChunks(value: unknown, indent: string, depth: number): Generator<string> {
+  if (depth > 0 && Array.isArray(value)) {
+    if (value.length === 0) {
+      yield '[]';
+      return;
+    }
+    const inner = `${indent}  `;
+    yield '[\n';
+    for (let index = 0; index < value.length; index += 1) {
+      const item: unknown = value[index];
+      const separator = index < value.length - 1 ? ',\n' : '\n';
+      // A leaf is one chunk with its indent and separator: a finding a piece, not five.
+      if (isOmitted(item)) yield `${inner}null${separator}`;
+      else if (depth === 1 || !isStreamed(item)) yield `${inner}${leaf(item, inner)}${separator}`;
+      else {
+        yield inner;
+        yield* jsonChunks(item, inner, depth - 1);
+        yield separator;
+      }
+    }
+    yield `${indent}]`;
+    return;
+  }
+  if (depth > 0 && isPlainObject(value)) {
+    const entries = Object.entries(value).filter(([, member]) => !isOmitted(member));
+    if (entries.length === 0) {
+      yield '{}';
+      return;
+    }
+    const inner = `${indent}  `;
+    yield '{\n';
+    for (const [index, [key, member]] of entries.entries()) {
+      const separator = index < entries.length - 1 ? ',\n' : '\n';
+      const name = `${inner}${JSON.stringify(key)}: `;
+      if (depth === 1 || !isStreamed(member)) yield `${name}${leaf(member, inner)}${separator}`;
+      else {
+        yield name;
+        yield* jsonChunks(member, inner, depth - 1);
+        yield separator;
+      }
+    }
+    yield `${indent}}`;
+    return;
+  }
+  yield leaf(value, indent);
+}
+
+/** JSON.stringify(value, null, 2), its lines after the first indented by `indent`. */
+function leaf(value: unknown, indent: string): string {
+  const text = (JSON.stringify(value, null, 2) as string | undefined) ?? 'null';
+  return indent === '' || !text.includes('\n') ? text : text.replace(/\n/g, `\n${indent}`);
+}
+
+function isStreamed(value: unknown): boolean {
+  return Array.isArray(value) || isPlainObject(value);
+}
+
+/** Values JSON.stringify leaves out of an object and writes as null in an array. */
+function isOmitted(value: unknown): boolean {
+  return value === undefined || typeof value === 'function' || typeof value === 'symbol';
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null) return false;
+  const prototype: unknown = Object.getPrototypeOf(value);
+  if (prototype !== Object.prototype && prototype !== null) return false;
+  return typeof (value as { toJSON?: unknown }).toJSON !== 'function';
 }

@@ -7,14 +7,31 @@ import type { Assessment } from '../../engine/assess/assessment.js';
 import { ExztError } from '../../errors.js';
 import { ASSESSMENT_FORMATS } from './formats.js';
 
-/** Writes chunk by chunk, waiting when the stream's buffer is full, so memory stays flat. */
+/** Chunks are gathered up to this many characters per write: stdout into a file writes synchronously. */
+const WRITE_CHARACTERS = 64 * 1024;
+
+/**
+ * Writes chunk by chunk, waiting when the stream's buffer is full, so memory stays flat. Small
+ * chunks (a JSON document's members) are gathered into writes of about 64 KiB.
+ */
 export async function writeChunks(
   stream: NodeJS.WritableStream,
   chunks: Iterable<string>,
 ): Promise<void> {
+  let gathered: string[] = [];
+  let length = 0;
+  const flush = async () => {
+    const text = gathered.join('');
+    gathered = [];
+    length = 0;
+    if (!stream.write(text)) await once(stream, 'drain');
+  };
   for (const chunk of chunks) {
-    if (!stream.write(chunk)) await once(stream, 'drain');
+    gathered.push(chunk);
+    length += chunk.length;
+    if (length >= WRITE_CHARACTERS) await flush();
   }
+  if (length > 0) await flush();
 }
 
 /**

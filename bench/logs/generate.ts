@@ -427,8 +427,9 @@ function writeLogFile(folder: string, spec: FileSpec, seed: number, planted: Pla
 export function generateSet(sizeMb: number, force = false): GeneratedSet {
   const folder = path.join(REPO_ROOT, 'bench', 'data', `logs-${sizeMb}mb`);
   const manifest = path.join(folder, 'planted.json');
+  // The folder is where the set lies now, not where it was written: data may be moved.
   if (!force && existsSync(manifest))
-    return JSON.parse(readFileSync(manifest, 'utf8')) as GeneratedSet;
+    return { ...(JSON.parse(readFileSync(manifest, 'utf8')) as GeneratedSet), folder };
 
   rmSync(folder, { recursive: true, force: true });
   const files = Math.max(2, Math.round((sizeMb * 1e6) / FILE_BYTES));

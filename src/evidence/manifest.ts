@@ -69,9 +69,36 @@ export function parseManifest(bytes: Uint8Array, file: string): Manifest {
   return manifest;
 }
 
-function parseJson(bytes: Uint8Array, file: string): PositionedJson {
+/**
+ * The manifest's value, read by JSON.parse (a collector's manifest lists every file, ~20,000 on
+ * a large estate, and the positioned parser costs ~1.5 s there, before any import can start);
+ * where each value stands is worked out only when an error needs it.
+ */
+interface ManifestJson {
+  value: JsonValue;
+  locations: () => Map<string, JsonLocation>;
+}
+
+function parseJson(bytes: Uint8Array, file: string): ManifestJson {
+  const text = Buffer.from(bytes).toString('utf8');
+  let value: JsonValue;
   try {
-    return parseJsonWithPositions(Buffer.from(bytes).toString('utf8'));
+    value = JSON.parse(text) as JsonValue;
+  } catch (error) {
+    // JSON.parse in Node 20 does not always say where it failed: the positioned parser does.
+    positioned(text, file);
+    throw new ExztError('MANIFEST', `${MANIFEST_FILE} is not valid JSON: ${String(error)}`, {
+      position: { file },
+      cause: error,
+    });
+  }
+  let locations: Map<string, JsonLocation> | undefined;
+  return { value, locations: () => (locations ??= positioned(text, file).locations) };
+}
+
+function positioned(text: string, file: string): PositionedJson {
+  try {
+    return parseJsonWithPositions(text);
   } catch (error) {
     if (!(error instanceof JsonSyntaxError)) throw error;
     throw new ExztError('MANIFEST', `${MANIFEST_FILE} is not valid JSON: ${error.message}`, {
@@ -85,12 +112,12 @@ const SHA256 = /^[0-9a-f]{64}$/;
 
 class ManifestReader {
   constructor(
-    private readonly parsed: PositionedJson,
+    private readonly parsed: ManifestJson,
     private readonly manifestFile: string,
   ) {}
 
   error(path: string, message: string): ExztError {
-    const location: JsonLocation | undefined = this.parsed.locations.get(path);
+    const location: JsonLocation | undefined = this.parsed.locations().get(path);
     return new ExztError('MANIFEST', `${MANIFEST_FILE}: ${message}`, {
       position: { file: this.manifestFile, ...location },
     });

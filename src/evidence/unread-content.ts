@@ -33,7 +33,8 @@ export async function readThroughUnheld(
   }
 
   let objects = 0;
-  for await (const node of streamCliXml(chunks, { file })) {
+  // Nothing here looks inside a Ref's target, so the reader keeps no objects for Refs.
+  for await (const node of streamCliXml(chunks, { file, keepRefTargets: false })) {
     void node;
     objects += 1;
   }

@@ -11,7 +11,12 @@ export function cliXml(body: string): string {
 
 export function parseText(
   text: string,
-  options: { maxDepth?: number; maxStringChars?: number; refWindow?: number } = {},
+  options: {
+    maxDepth?: number;
+    maxStringChars?: number;
+    refWindow?: number;
+    keepRefTargets?: boolean;
+  } = {},
 ): CliDocument {
   return parseCliXml(Buffer.from(text, 'utf8'), { file: 'case.xml', ...options });
 }

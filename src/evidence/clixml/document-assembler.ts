@@ -13,7 +13,7 @@ import type {
   NodePosition,
 } from './model.js';
 import { detachedCopy, type MemberName } from './markup-names.js';
-import { RefRegistry } from './ref-registry.js';
+import type { RefRegistry } from './ref-registry.js';
 import { describeAllowed, isAllowedChild, progressRecordField } from './element-rules.js';
 import { TAG, type TagInfo, tagName } from './tags.js';
 
@@ -53,18 +53,17 @@ class Frame {
   value: CliNode | undefined = undefined;
 }
 
+/** The type of the stand-in a Ref hands out when its target is not kept (keepRefTargets). */
+const UNHELD: readonly string[] = Object.freeze(['exzt.UnheldReference']);
+
 export class DocumentAssembler {
   private readonly frames: Frame[] = [];
   private depth = 0;
-  private readonly refs: RefRegistry;
-
   constructor(
-    refWindow: number,
+    private readonly refs: RefRegistry,
     private readonly maxDepth: number,
     private readonly host: AssemblerHost,
-  ) {
-    this.refs = new RefRegistry(refWindow);
-  }
+  ) {}
 
   private fail(code: ErrorCode, message: string, at: number): never {
     return this.host.fail(code, message, at);
@@ -219,6 +218,12 @@ export class DocumentAssembler {
         `<Ref RefId="${refId ?? ''}"> refers to an object never defined before it`,
         at,
       );
+    }
+    if (found === 'unheld') {
+      // The caller never looks inside (keepRefTargets: false): an empty stand-in will do.
+      const stand = this.createObject(member?.name, undefined, this.host.positionAt(at), UNHELD);
+      this.attach(stand, member, TAG.Ref, at);
+      return;
     }
     this.attach(found, member, TAG.Ref, at);
   }

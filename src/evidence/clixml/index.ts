@@ -6,7 +6,9 @@
  * among the `refWindow` (default 1,000) most recently defined, or among the objects named by the
  * `refWindow` most recent `<Ref>`s; a `<Ref>` hands out the very instance it names. A `<Ref>` to
  * an object kept by neither is CLIXML_LIMIT (raise `refWindow`); a `<Ref>` or `<TNRef>` to an id
- * never defined is CLIXML_SYNTAX. The two id spaces are separate and document-wide.
+ * never defined is CLIXML_SYNTAX. The two id spaces are separate and document-wide. With
+ * `keepRefTargets: false` only ids are kept and a `<Ref>` hands out an `exzt.UnheldReference`
+ * stand-in (for callers that never look inside).
  *
  * Progress records (`<PR>`) are read as objects typed System.Management.Automation.ProgressRecord
  * with members Activity, ActivityId, CurrentOperation, ParentActivityId, PercentComplete,

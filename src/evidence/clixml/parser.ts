@@ -25,6 +25,7 @@ import { EncodingFault } from './byte-decoder.js';
 import { HASH_SEED, hashStep, spells, tagAt, type CodeUnits } from './markup-names.js';
 import type { CliNode, NodePosition } from './model.js';
 import { PositionTracker } from './position-tracker.js';
+import { RefRegistry } from './ref-registry.js';
 import { readPrimitive } from './primitives.js';
 import { isXmlSpace, NEED_MORE, StartTagReader, type TagReaderHost } from './start-tag.js';
 import { TAG, type TagInfo } from './tags.js';
@@ -38,6 +39,8 @@ export interface ParserSettings {
   maxDepth: number;
   maxStringChars: number;
   refWindow: number;
+  /** See CliXmlReadOptions.keepRefTargets. */
+  keepRefTargets: boolean;
   bomBytes: number;
   /** True for UTF-16: every character index is two bytes; else UTF-8 read one byte a character. */
   wideUnits: boolean;
@@ -104,7 +107,11 @@ export class CliXmlParser implements TagReaderHost {
     this.unitBytes = settings.wideUnits ? 2 : 1;
     this.tag = new StartTagReader(this, this.byteChars);
     this.positions = new PositionTracker(settings.bomBytes, settings.wideUnits ? 2 : 1);
-    this.assembler = new DocumentAssembler(settings.refWindow, settings.maxDepth, this);
+    this.assembler = new DocumentAssembler(
+      new RefRegistry(settings.refWindow, settings.keepRefTargets),
+      settings.maxDepth,
+      this,
+    );
   }
 
   /** Bytes held back, unread, since they begin a token that has not ended yet. */

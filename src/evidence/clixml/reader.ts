@@ -20,6 +20,13 @@ export interface CliXmlReadOptions {
    * recent Refs keep their object reachable; default 1,000.
    */
   refWindow?: number;
+  /**
+   * False when the caller only counts and checks what it is handed and never looks inside the
+   * object a Ref names (a kind no importer reads): objects are then not kept for Refs, only their
+   * ids, and a Ref hands out an empty object typed `exzt.UnheldReference`. A Ref to an id never
+   * defined is still CLIXML_SYNTAX, and no Ref is too far back. Default true.
+   */
+  keepRefTargets?: boolean;
 }
 
 export const DEFAULT_MAX_DEPTH = 64;
@@ -175,6 +182,7 @@ function resolveOptions(options: CliXmlReadOptions): Required<CliXmlReadOptions>
     maxDepth: options.maxDepth ?? DEFAULT_MAX_DEPTH,
     maxStringChars: options.maxStringChars ?? DEFAULT_MAX_STRING_CHARS,
     refWindow: options.refWindow ?? DEFAULT_REF_WINDOW,
+    keepRefTargets: options.keepRefTargets ?? true,
   };
 }
 

@@ -21,7 +21,11 @@ import type { CliObject } from './model.js';
 
 export const MAX_TYPE_NAME_LISTS = 100_000;
 
-export type RefLookup = CliObject | 'evicted' | 'unknown';
+/** `unheld`: defined, but only its id was kept (keepObjects false). */
+export type RefLookup = CliObject | 'evicted' | 'unknown' | 'unheld';
+
+/** Decimal ids below this are remembered in a bitmap when objects are not kept (8 MiB at most). */
+const ID_BITMAP_LIMIT = 1 << 26;
 
 /** An object with a RefId and when it was defined and last referred to (counts of each). */
 interface KeptObject {
@@ -44,8 +48,18 @@ export class RefRegistry {
   private references = 0;
   private highestEvictedNumber = -1;
   private readonly evictedOtherIds = new Set<string>();
+  /** With keepObjects false: the ids defined, as bits for small decimal ids, else in a set. */
+  private definedBits = new Uint8Array(0);
+  private readonly definedOtherIds = new Set<IdKey>();
 
-  constructor(refWindow: number) {
+  /**
+   * keepObjects false: the caller never looks inside a Ref's target, so only ids are kept; no
+   * object outlives the scavenge after it, which is most of what a read-through costs.
+   */
+  constructor(
+    refWindow: number,
+    private readonly keepObjects = true,
+  ) {
     this.window = Math.max(1, refWindow);
     this.definedIds = new Array<IdKey | undefined>(this.window).fill(undefined);
     this.referencedIds = new Array<IdKey | undefined>(this.window).fill(undefined);
@@ -66,6 +80,10 @@ export class RefRegistry {
 
   defineObject(refId: string, object: CliObject): void {
     const key = idKey(refId);
+    if (!this.keepObjects) {
+      this.defineId(key);
+      return;
+    }
     const definedAt = this.definitions++;
     const slot = definedAt % this.window;
     const leaving = this.definedIds[slot];
@@ -81,6 +99,7 @@ export class RefRegistry {
 
   resolveObject(refId: string): RefLookup {
     const key = idKey(refId);
+    if (!this.keepObjects) return this.isDefinedId(key) ? 'unheld' : 'unknown';
     const kept = this.objects.get(key);
     if (kept !== undefined) {
       this.noteReference(key, kept);
@@ -90,6 +109,25 @@ export class RefRegistry {
     const evicted =
       typeof key === 'string' ? this.evictedOtherIds.has(key) : key <= this.highestEvictedNumber;
     return evicted ? 'evicted' : 'unknown';
+  }
+
+  private defineId(key: IdKey): void {
+    if (typeof key === 'string' || key >= ID_BITMAP_LIMIT) {
+      this.definedOtherIds.add(key);
+      return;
+    }
+    const byte = key >>> 3;
+    if (byte >= this.definedBits.length) {
+      const grown = new Uint8Array(Math.max(byte + 1, this.definedBits.length * 2, 1024));
+      grown.set(this.definedBits);
+      this.definedBits = grown;
+    }
+    this.definedBits[byte]! |= 1 << (key & 7);
+  }
+
+  private isDefinedId(key: IdKey): boolean {
+    if (typeof key === 'string' || key >= ID_BITMAP_LIMIT) return this.definedOtherIds.has(key);
+    return ((this.definedBits[key >>> 3] ?? 0) & (1 << (key & 7))) !== 0;
   }
 
   private noteReference(key: IdKey, kept: KeptObject): void {

@@ -85,4 +85,44 @@ describe('CliXml reader: the RefId windows', () => {
       /outside the window/,
     );
   });
+  it('with keepRefTargets false keeps ids only: any Ref back resolves, to a stand-in', () => {
+    // s is defined once and named by the last of 2,000 objects, far outside a window of 1.
+    const text = cliXml(objects(2_000, '7', (index) => index === 1_999));
+    const ref = text.lastIndexOf('<Ref');
+    assertCliXmlError(() => parseText(text, { refWindow: 1 }), {
+      code: 'CLIXML_LIMIT',
+      line: text.slice(0, ref).split('\n').length,
+      column: ref - text.lastIndexOf('\n', ref),
+      message: /<Ref RefId="7">.*outside the window/,
+    });
+
+    const document = parseText(text, { refWindow: 1, keepRefTargets: false });
+    assert.equal(document.objects.length, 2_001);
+    const stand = sharedOf(document.objects[2_000]);
+    assert.deepEqual(stand?.typeNames, ['exzt.UnheldReference']);
+    assert.equal(stand?.members.size, 0);
+    assert.equal(sharedOf(document.objects[1_999]), undefined);
+  });
+
+  it('with keepRefTargets false a Ref to an id never defined is still a syntax error', () => {
+    for (const id of ['5', 'x5', '123456789012']) {
+      const body = `<Obj RefId="4" /><Obj RefId="${id === '5' ? '6' : '5'}"><MS><Ref N="A" RefId="${id}" /></MS></Obj>`;
+      const text = cliXml(body);
+      const ref = text.indexOf('<Ref');
+      assertCliXmlError(() => parseText(text, { keepRefTargets: false }), {
+        code: 'CLIXML_SYNTAX',
+        line: text.slice(0, ref).split('\n').length,
+        column: ref - text.lastIndexOf('\n', ref),
+        message: new RegExp(`<Ref RefId="${id}"> refers to an object never defined`),
+      });
+    }
+    // Ids past the bitmap and ids that are not decimal are remembered too.
+    const body =
+      '<Obj RefId="123456789012" /><Obj RefId="x5" /><Obj RefId="9">' +
+      '<MS><Ref N="A" RefId="123456789012" /><Ref N="B" RefId="x5" /></MS></Obj>';
+    const document = parseText(cliXml(body), { keepRefTargets: false });
+    const last = document.objects[2] as CliObject;
+    assert.deepEqual((last.members.get('a') as CliObject).typeNames, ['exzt.UnheldReference']);
+    assert.deepEqual((last.members.get('b') as CliObject).typeNames, ['exzt.UnheldReference']);
+  });
 });

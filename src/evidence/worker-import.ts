@@ -10,7 +10,10 @@
  */
 // TODO(#3): `exzt assess` on bench/assess is at the edge of 20 s, not under it with margin: 19.1
 // and 20.0 s wall, 34–36 s CPU (user + sys), 690–718 MB peak RSS at load 2–3 on two cores (before
-// the pool: 33.9–34.3 s, 49–53 s, 943–1,053 MB). The workers are the CliXml reader's time
+// the pool: 33.9–34.3 s, 49–53 s, 943–1,053 MB). On the quiet machine after the merge and the
+// manifest read with JSON.parse, `npm run bench:assess` gave runs of 21.5, 21.7 and 20.5 s
+// (median 21.5, peak RSS 689–702 MB); single runs range 18.3–23.2 s with 32–40 s of CPU, as this
+// VM's speed varies. The workers are the CliXml reader's time
 // mostly; the 900 MB Get-CASMailbox export alone keeps one worker for the whole import (a worker
 // cannot start inside a file); the main thread works ~4 s before the pool starts and ~6 s of
 // rules and JSON after the last reply, both serial (bench/README.md).

@@ -71,7 +71,8 @@ export function parseManifest(bytes: Uint8Array, file: string): Manifest {
 
 /**
  * The manifest's value, read by JSON.parse (a collector's manifest lists every file, ~20,000 on
- * a large estate, and the positioned parser costs ~1.5 s there, before any import can start);
+ * a large estate, and the positioned parser took 0.73 s on 19,561 of them, before any import
+ * could start);
  * where each value stands is worked out only when an error needs it.
  */
 interface ManifestJson {

@@ -26,8 +26,14 @@ export const EVIDENCE_USAGE = [
   '                                   with a warning',
 ].join('\n');
 
-/** Loads the positional paths as evidence and logs the warnings the load collected. */
-export async function loadEvidenceFromContext(context: CommandContext): Promise<EvidenceSet> {
+/**
+ * Loads the positional paths as evidence and logs the warnings the load collected. A command
+ * whose output reads typed kinds only passes `parseUnreadKinds: false` (LoadOptions).
+ */
+export async function loadEvidenceFromContext(
+  context: CommandContext,
+  load: { parseUnreadKinds?: boolean } = {},
+): Promise<EvidenceSet> {
   if (context.positionals.length === 0) {
     throw new ExztError(
       'USAGE',
@@ -40,6 +46,7 @@ export async function loadEvidenceFromContext(context: CommandContext): Promise<
     {
       use: parseUse(listOption(context, 'use')),
       allowModified: flagOption(context, 'allow-modified'),
+      ...load,
     },
     context.cwd,
   );

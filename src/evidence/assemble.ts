@@ -34,6 +34,8 @@ export interface AssembleOptions {
    * instead of importing the rest first; without --allow-modified there is no use for the rest.
    */
   refuseModified: boolean;
+  /** See LoadOptions.parseUnreadKinds. */
+  parseUnreadKinds: boolean;
 }
 
 /**
@@ -45,7 +47,7 @@ export async function assembleSubjects(
   candidates: readonly Candidate[],
   failures: readonly CollectionFailure[],
   warnings: string[],
-  options: AssembleOptions = { refuseModified: false },
+  options: AssembleOptions = { refuseModified: false, parseUnreadKinds: true },
 ): Promise<SubjectEvidence[]> {
   const groups = groupBySubjectAndKind(candidates);
   const subjects = new Map<string, { subject: SubjectRef; kinds: KindEvidence[] }>();
@@ -165,6 +167,7 @@ function startPool(groups: ReadonlyMap<string, Candidate[]>, options: AssembleOp
       path: file,
       memberPath: candidate.file.member,
       file: displayPath(candidate),
+      parseUnread: options.parseUnreadKinds,
     });
     // Awaited in its turn; until then a failure must not count as unhandled.
     imported.then(
@@ -264,7 +267,7 @@ async function importedEvidence(
   if (imported !== undefined) acceptHash(candidate, imported.sha256, imported.size);
   const { fact, raw } =
     imported === undefined
-      ? await importHere(() => importCandidate(kind, candidate))
+      ? await importHere(() => importCandidate(kind, candidate, options))
       : { fact: factOfPlaced(candidate, imported.fact), raw: undefined };
   if (hashedWhileImporting) await settleProvenance(candidate, fact);
   candidate.caution ??= modifiedCaution(candidate);
@@ -284,9 +287,13 @@ async function importedEvidence(
 async function importCandidate(
   kind: EvidenceKind,
   candidate: Candidate,
+  options: AssembleOptions,
 ): Promise<{ fact: Fact<unknown>; raw?: RawEvidence }> {
   if (canImportPlaced(kind, candidate)) {
-    const placed = await importPlaced(kind, candidate, displayPath(candidate), { detach: true });
+    const placed = await importPlaced(kind, candidate, displayPath(candidate), {
+      detach: true,
+      parseUnread: options.parseUnreadKinds,
+    });
     return { fact: factOfPlaced(candidate, placed) };
   }
   const raw =

@@ -38,6 +38,8 @@ export interface PlacedImportOptions {
    * it to postMessage, which copies them anyway.
    */
   detach: boolean;
+  /** False: a kind no importer reads is hashed, not parsed (LoadOptions.parseUnreadKinds). */
+  parseUnread: boolean;
   /**
    * Takes each batch of a list export (objectByObject) as it is imported; the fact's value and
    * places then stay empty. A worker sends the batches on, so they never pile up in its heap.
@@ -86,7 +88,7 @@ export async function importPlaced(
   }
 
   if (importer === undefined && textImporter === undefined) {
-    const value = await readThroughUnheld(kind.format, candidate, file);
+    const value = await readThroughUnheld(kind.format, candidate, file, options.parseUnread);
     if (value.objects === 0) {
       const note = 'the export is empty: the command returned nothing';
       return { status: 'absent', value, note, places: { at: 'file' } };

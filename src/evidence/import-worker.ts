@@ -27,6 +27,7 @@ async function run(job: WorkerJob, send: (reply: WorkerReply) => void): Promise<
   const candidate = pendingCandidate('worker', member, job.memberPath, 'imported');
   const fact = await importPlaced(kind, candidate, job.file, {
     detach: false,
+    parseUnread: job.parseUnread,
     onBatch: (value, anchors) => send({ id: job.id, type: 'batch', value, anchors }),
   });
   // A reader that stopped before the end (trailing bytes) leaves the rest to be hashed here.

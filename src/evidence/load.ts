@@ -142,6 +142,7 @@ async function assembleSet(merged: SourceResult, options: LoadOptions): Promise<
   const warnings = [...merged.warnings];
   const subjects = await assembleSubjects(merged.candidates, merged.failures, warnings, {
     refuseModified: !options.allowModified,
+    parseUnreadKinds: options.parseUnreadKinds ?? true,
   }).catch(async (error: unknown) => {
     // A file found modified is refused at once, without reading the rest of the bundle.
     if (error instanceof ExztError && error.code === 'INTEGRITY') throw error;

@@ -33,6 +33,12 @@ export interface LoadOptions {
   use: Map<string, string>;
   /** Turn manifest integrity errors into warnings. */
   allowModified: boolean;
+  /**
+   * False: files of kinds no importer reads are hashed but not parsed (their fact holds format
+   * and size, no object count). `assess` and `version-report` pass it, since no control or
+   * report reads those kinds; `evidence inspect` keeps the default, true, and checks them.
+   */
+  parseUnreadKinds?: boolean;
 }
 
 export function emptyResult(): SourceResult {

@@ -45,6 +45,8 @@ export interface WorkerJob {
   kind: string;
   /** The file on disk. */
   path: string;
+  /** See PlacedImportOptions.parseUnread. */
+  parseUnread: boolean;
   memberPath: string;
   /** The path errors name. */
   file: string;

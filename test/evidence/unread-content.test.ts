@@ -1,6 +1,7 @@
 /**
  * Kinds no typed importer reads are read through, hashed and (CliXml) checked, but their content
  * is not held: the fact says what the file was, and its provenance names it and its SHA-256.
+ * With parseUnreadKinds false they are hashed only.
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -13,6 +14,7 @@ import { findSubject } from '../../src/evidence/evidence-set.js';
 import { findKind } from '../../src/evidence/kinds.js';
 import { loadEvidence } from '../../src/evidence/load.js';
 import { isUnreadContent } from '../../src/evidence/unread-content.js';
+import { IMPORT_WORKER } from '../../src/evidence/worker-import.js';
 import { makeTempDir, sha256, writeBundle } from '../helpers/bundle-builder.js';
 
 const NO_OPTIONS = { use: new Map<string, string>(), allowModified: false };
@@ -26,14 +28,14 @@ function member(kind: string): string {
   return `servers/EX01/${registered.bundleFile}`;
 }
 
-async function loadKinds(files: { kind: string; bytes: Buffer }[]) {
+async function loadKinds(files: { kind: string; bytes: Buffer }[], parseUnreadKinds?: boolean) {
   const folder = await makeTempDir();
   try {
     await writeBundle(
       folder,
       files.map((file) => ({ path: member(file.kind), bytes: file.bytes })),
     );
-    const set = await loadEvidence([folder], NO_OPTIONS);
+    const set = await loadEvidence([folder], { ...NO_OPTIONS, parseUnreadKinds });
     return findSubject(set, 'server:ex01')?.kinds ?? [];
   } finally {
     await rm(folder, { recursive: true, force: true });
@@ -88,5 +90,44 @@ describe('a kind without a typed importer', () => {
         error.code === 'CLIXML_SYNTAX' &&
         (error.position?.file ?? '').endsWith(member(CLIXML_KIND)),
     );
+  });
+  describe('with parseUnreadKinds false (assess, version-report)', () => {
+    const malformed = Buffer.from('<Objs Version="1.1.0.1"><Obj>');
+
+    for (const where of ['main thread', 'import worker'] as const) {
+      it(`is hashed but not parsed, on the ${where}`, async () => {
+        const minBytes = IMPORT_WORKER.minBytes;
+        if (where === 'import worker') IMPORT_WORKER.minBytes = 0;
+        try {
+          const [kind] = await loadKinds([{ kind: CLIXML_KIND, bytes: malformed }], false);
+          assert.equal(kind?.status, 'observed');
+          assert.deepEqual(kind.fact.value, {
+            format: 'clixml',
+            held: false,
+            size: malformed.length,
+          });
+          assert.equal(kind.fact.provenance[0]?.sha256, sha256(malformed));
+        } finally {
+          IMPORT_WORKER.minBytes = minBytes;
+        }
+      });
+    }
+
+    it('still imports a kind with an importer, and refuses it malformed', async () => {
+      const registered = findKind('exchange.server');
+      assert.ok(registered?.importer !== undefined);
+      const folder = await makeTempDir();
+      try {
+        await writeBundle(folder, [
+          { path: `servers/EX01/${registered.bundleFile}`, bytes: malformed },
+        ]);
+        await assert.rejects(
+          loadEvidence([folder], { ...NO_OPTIONS, parseUnreadKinds: false }),
+          (error: unknown) => error instanceof ExztError && error.code === 'CLIXML_SYNTAX',
+        );
+      } finally {
+        await rm(folder, { recursive: true, force: true });
+      }
+    });
   });
 });

@@ -91,7 +91,10 @@ async function runAssess(context: CommandContext): Promise<number> {
   const fromPolicy = await policyFrom(context);
   const withSources = await withLogs(
     context,
-    await withProbeEvidence(context, loadEvidenceFromContext),
+    // No control reads a kind without an importer: such files are hashed, not parsed.
+    await withProbeEvidence(context, (bundles) =>
+      loadEvidenceFromContext(bundles, { parseUnreadKinds: false }),
+    ),
     fromPolicy.policy,
   );
   if (key !== undefined) refuseUnredactableFacts(withSources);

@@ -89,7 +89,8 @@ async function runVersionReport(context: CommandContext): Promise<number> {
   }
 
   const key = await keyFromContext(context);
-  const loaded = await loadEvidenceFromContext(context);
+  // The report reads typed kinds only: files of kinds no importer reads are hashed, not parsed.
+  const loaded = await loadEvidenceFromContext(context, { parseUnreadKinds: false });
   const evidence = key === undefined ? loaded : await redactedEvidence(loaded, key, context.cwd);
   const report = buildVersionReport(evidence, asOfFromContext(context, evidence));
   warnAbout(report, evidence, context);

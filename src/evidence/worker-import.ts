@@ -13,7 +13,10 @@
 // the pool: 33.9–34.3 s, 49–53 s, 943–1,053 MB). On the quiet machine after the merge and the
 // manifest read with JSON.parse, `npm run bench:assess` gave runs of 21.5, 21.7 and 20.5 s
 // (median 21.5, peak RSS 689–702 MB); single runs range 18.3–23.2 s with 32–40 s of CPU, as this
-// VM's speed varies. The workers are the CliXml reader's time
+// VM's speed varies. Since assess hashes kinds no importer reads without parsing them, alternating
+// runs took 18.5, 20.1 and 20.4 s (32–35 s CPU) against 25.1, 25.7 and 26.1 s (45 s CPU) before,
+// but `npm run bench:assess` in that slower spell still gave 20.7, 22.5 and 22.1 s (median 22.1,
+// peak RSS 646–735 MB). The workers are the CliXml reader's time
 // mostly; the 900 MB Get-CASMailbox export alone keeps one worker for the whole import (a worker
 // cannot start inside a file); the main thread works ~4 s before the pool starts and ~6 s of
 // rules and JSON after the last reply, both serial (bench/README.md).

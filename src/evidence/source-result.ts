@@ -41,10 +41,6 @@ export interface LoadOptions {
   parseUnreadKinds?: boolean;
 }
 
-export function emptyResult(): SourceResult {
-  return { sources: [], candidates: [], failures: [], warnings: [] };
-}
-
 export function mergeResults(results: SourceResult[]): SourceResult {
   return {
     sources: results.flatMap((result) => result.sources),

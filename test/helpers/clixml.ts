@@ -16,6 +16,7 @@ export function parseText(
     maxStringChars?: number;
     refWindow?: number;
     keepRefTargets?: boolean;
+    countRefs?: boolean;
   } = {},
 ): CliDocument {
   return parseCliXml(Buffer.from(text, 'utf8'), { file: 'case.xml', ...options });

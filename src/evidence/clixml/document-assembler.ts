@@ -206,9 +206,12 @@ export class DocumentAssembler {
   reference(member: MemberName | undefined, refId: string | undefined, at: number): void {
     const found = this.refs.resolveObject(refId ?? '');
     if (found === 'evicted') {
+      const why = this.refs.counting
+        ? 'an object let go because more than refWindow objects were waiting for later Refs'
+        : 'an object outside the window of the objects last defined or referred to';
       this.fail(
         'CLIXML_LIMIT',
-        `<Ref RefId="${refId}"> refers to an object outside the window of the objects last defined or referred to; raise refWindow to read this file`,
+        `<Ref RefId="${refId}"> refers to ${why}; raise refWindow to read this file`,
         at,
       );
     }

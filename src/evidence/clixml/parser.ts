@@ -27,6 +27,7 @@ import { EncodingFault } from './byte-decoder.js';
 import { HASH_SEED, hashStep, spells, tagAt, type CodeUnits } from './markup-names.js';
 import type { CliNode, NodePosition } from './model.js';
 import { PositionTracker } from './position-tracker.js';
+import type { RefCounts } from './ref-counts.js';
 import { RefRegistry } from './ref-registry.js';
 import { readPrimitive } from './primitives.js';
 import { isXmlSpace, NEED_MORE, StartTagReader, type TagReaderHost } from './start-tag.js';
@@ -43,6 +44,8 @@ export interface ParserSettings {
   refWindow: number;
   /** See CliXmlReadOptions.keepRefTargets. */
   keepRefTargets: boolean;
+  /** See CliXmlReadOptions.refCounts: given, the counted RefId policy applies. */
+  refCounts?: RefCounts;
   bomBytes: number;
   /** True for UTF-16: every character index is two bytes; else UTF-8 read one byte a character. */
   wideUnits: boolean;
@@ -110,7 +113,7 @@ export class CliXmlParser implements TagReaderHost {
     this.tag = new StartTagReader(this, this.byteChars);
     this.positions = new PositionTracker(settings.bomBytes, settings.wideUnits ? 2 : 1);
     this.assembler = new DocumentAssembler(
-      new RefRegistry(settings.refWindow, settings.keepRefTargets),
+      new RefRegistry(settings.refWindow, settings.keepRefTargets, settings.refCounts),
       settings.maxDepth,
       this,
     );

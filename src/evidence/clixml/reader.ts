@@ -7,6 +7,7 @@ import { ExztError } from '../../errors.js';
 import { ByteDecoder, detectEncoding, EncodingFault } from './byte-decoder.js';
 import type { CliDocument, CliNode } from './model.js';
 import { CliXmlParser, POWERSHELL_NAMESPACE } from './parser.js';
+import { countRefs, countRefsInFile, type RefCounts } from './ref-counts.js';
 
 export interface CliXmlReadOptions {
   /** Label used in errors and provenance: the path as the user gave it. */
@@ -27,6 +28,17 @@ export interface CliXmlReadOptions {
    * defined is still CLIXML_SYNTAX, and no Ref is too far back. Default true.
    */
   keepRefTargets?: boolean;
+  /**
+   * The Refs naming each RefId, counted beforehand (countRefs, countRefsInFile): the reader then
+   * keeps exactly the objects later Refs name, each until its last Ref (docs/clixml.md, RefId
+   * policy). Given by a caller that streams bytes it can also read twice.
+   */
+  refCounts?: RefCounts;
+  /**
+   * Whether a path or bytes in memory get a first pass that counts their Refs; default true.
+   * False keeps the windows (a stream has no first pass and always does).
+   */
+  countRefs?: boolean;
 }
 
 export const DEFAULT_MAX_DEPTH = 64;
@@ -45,12 +57,16 @@ const PIECE_BYTES = 48 * 1024;
 const ENCODING_HEAD_BYTES = 4;
 
 /** Feeds byte chunks through decoder and parser; the one path shared by every entry point. */
+/** The options with their defaults; refCounts stays optional. */
+type ResolvedOptions = Required<Omit<CliXmlReadOptions, 'refCounts'>> &
+  Pick<CliXmlReadOptions, 'refCounts'>;
+
 class CliXmlFeed {
   private head = new Uint8Array(0);
   private decoder: ByteDecoder | undefined;
   private parser: CliXmlParser | undefined;
 
-  constructor(private readonly options: Required<CliXmlReadOptions>) {}
+  constructor(private readonly options: ResolvedOptions) {}
 
   get encoding(): CliDocument['encoding'] {
     return this.decoder?.encoding === 'utf-16le' ? 'utf-16le' : 'utf-8';
@@ -176,13 +192,26 @@ function appendTo(list: CliNode[], nodes: readonly CliNode[]): CliNode[] {
   return list;
 }
 
-function resolveOptions(options: CliXmlReadOptions): Required<CliXmlReadOptions> {
+/**
+ * `counted` counts the Refs of the input when the options ask for the counted policy and give
+ * no counts (it is called only for input that can be read twice).
+ */
+function resolveOptions(
+  options: CliXmlReadOptions,
+  counted?: () => RefCounts | undefined,
+): ResolvedOptions {
+  const keepRefTargets = options.keepRefTargets ?? true;
+  const countFirst = keepRefTargets && options.countRefs !== false;
   return {
     file: options.file,
     maxDepth: options.maxDepth ?? DEFAULT_MAX_DEPTH,
     maxStringChars: options.maxStringChars ?? DEFAULT_MAX_STRING_CHARS,
     refWindow: options.refWindow ?? DEFAULT_REF_WINDOW,
-    keepRefTargets: options.keepRefTargets ?? true,
+    keepRefTargets,
+    countRefs: countFirst,
+    refCounts: keepRefTargets
+      ? (options.refCounts ?? (countFirst ? counted?.() : undefined))
+      : undefined,
   };
 }
 
@@ -195,7 +224,8 @@ export async function* streamCliXml(
   input: CliXmlInput,
   options: CliXmlReadOptions,
 ): AsyncGenerator<CliNode> {
-  const feed = new CliXmlFeed(resolveOptions(options));
+  const counted = typeof input === 'string' ? () => countRefsInFile(input) : undefined;
+  const feed = new CliXmlFeed(resolveOptions(options, counted));
   yield* readThrough(feed, input, options.file);
 }
 
@@ -237,7 +267,9 @@ export async function readCliXmlFile(
   path: string,
   options: Partial<CliXmlReadOptions> = {},
 ): Promise<CliDocument> {
-  const resolved = resolveOptions({ ...options, file: options.file ?? path });
+  const resolved = resolveOptions({ ...options, file: options.file ?? path }, () =>
+    countRefsInFile(path),
+  );
   const feed = new CliXmlFeed(resolved);
   const objects: CliNode[] = [];
   for await (const node of readThrough(feed, path, resolved.file)) objects.push(node);
@@ -246,7 +278,7 @@ export async function readCliXmlFile(
 
 /** Parses bytes already in memory (e.g. a zip member). */
 export function parseCliXml(bytes: Uint8Array, options: CliXmlReadOptions): CliDocument {
-  const feed = new CliXmlFeed(resolveOptions(options));
+  const feed = new CliXmlFeed(resolveOptions(options, () => countRefs(bytes)));
   const objects: CliNode[] = [];
   for (let start = 0; start < bytes.length; start += CHUNK_BYTES) {
     for (const nodes of feed.read(bytes.subarray(start, start + CHUNK_BYTES))) {

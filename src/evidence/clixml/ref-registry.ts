@@ -13,11 +13,17 @@
  *   kept by neither is a CLIXML_LIMIT error that names the option to raise; a `Ref` to an id
  *   never defined is a CLIXML_SYNTAX error.
  *
+ * - With the Refs counted beforehand (ref-counts.ts: a first pass over the bytes, when the whole
+ *   input is at hand) the windows give way to the counts: an object is kept from its definition
+ *   to its last Ref, and not at all when no Ref names it. At most `refWindow` objects are kept so
+ *   at once; past that the one kept longest is let go, and a Ref to it is a CLIXML_LIMIT error.
+ *
  * The two id spaces are separate and document-wide (exchange-builds.md §5.4, pitfall 4). PowerShell
  * numbers both from 0 upwards, so an evicted decimal id is recognised by being at or below the
  * highest decimal id evicted; other ids that leave the window are remembered in a set.
  */
 import type { CliObject } from './model.js';
+import type { RefCounts } from './ref-counts.js';
 
 export const MAX_TYPE_NAME_LISTS = 100_000;
 
@@ -57,10 +63,19 @@ export class RefRegistry {
    * object stays alive for a Ref's sake (a read-through of 30 server exports took 5-13 % less
    * time so), and no Ref is ever too far back to check.
    */
+  /** Counted policy: Refs still to come per id, used up as they are read. */
+  private readonly refCounts: RefCounts | undefined;
+  /** Counted policy: objects kept for the Refs still to come, oldest first. */
+  private readonly counted = new Map<IdKey, CliObject>();
+
   constructor(
     refWindow: number,
     private readonly keepObjects = true,
+    /** Refs per id, counted beforehand: the counted policy. */
+    refCounts?: RefCounts,
   ) {
+    // A copy: the counts are used up as Refs are read, and the caller may read the file again.
+    this.refCounts = refCounts === undefined ? undefined : new Map(refCounts);
     this.window = Math.max(1, refWindow);
     this.definedIds = new Array<IdKey | undefined>(this.window).fill(undefined);
     this.referencedIds = new Array<IdKey | undefined>(this.window).fill(undefined);
@@ -85,6 +100,10 @@ export class RefRegistry {
       this.defineId(key);
       return;
     }
+    if (this.refCounts !== undefined) {
+      this.defineCounted(key, object, this.refCounts);
+      return;
+    }
     const definedAt = this.definitions++;
     const slot = definedAt % this.window;
     const leaving = this.definedIds[slot];
@@ -101,6 +120,7 @@ export class RefRegistry {
   resolveObject(refId: string): RefLookup {
     const key = idKey(refId);
     if (!this.keepObjects) return this.isDefinedId(key) ? 'unheld' : 'unknown';
+    if (this.refCounts !== undefined) return this.resolveCounted(key, this.refCounts);
     const kept = this.objects.get(key);
     if (kept !== undefined) {
       this.noteReference(key, kept);
@@ -110,6 +130,33 @@ export class RefRegistry {
     const evicted =
       typeof key === 'string' ? this.evictedOtherIds.has(key) : key <= this.highestEvictedNumber;
     return evicted ? 'evicted' : 'unknown';
+  }
+
+  /** Whether the policy is the counted one (a Ref to an object not kept is then said so). */
+  get counting(): boolean {
+    return this.keepObjects && this.refCounts !== undefined;
+  }
+
+  private defineCounted(key: IdKey, object: CliObject, refCounts: RefCounts): void {
+    this.defineId(key);
+    // A RefId defined again maps to its newer object, which takes the Refs still to come.
+    this.counted.delete(key);
+    if (refCounts.get(key) === undefined) return;
+    this.counted.set(key, object);
+    if (this.counted.size > this.window) {
+      const longest = this.counted.keys().next().value!;
+      this.counted.delete(longest);
+    }
+  }
+
+  private resolveCounted(key: IdKey, refCounts: RefCounts): RefLookup {
+    const remaining = refCounts.get(key) ?? 0;
+    if (remaining > 1) refCounts.set(key, remaining - 1);
+    else refCounts.delete(key);
+    const object = this.counted.get(key);
+    if (object === undefined) return this.isDefinedId(key) ? 'evicted' : 'unknown';
+    if (remaining <= 1) this.counted.delete(key);
+    return object;
   }
 
   private defineId(key: IdKey): void {
@@ -160,9 +207,9 @@ export class RefRegistry {
 }
 
 /** A RefId as a map key: a decimal id without leading zeros (up to 15 digits) is its number. */
-type IdKey = number | string;
+export type IdKey = number | string;
 
-function idKey(refId: string): IdKey {
+export function idKey(refId: string): IdKey {
   const length = refId.length;
   if (length === 0 || length > 15 || (length > 1 && refId.charCodeAt(0) === 0x30)) return refId;
 

@@ -6,7 +6,9 @@
  * among the `refWindow` (default 1,000) most recently defined, or among the objects named by the
  * `refWindow` most recent `<Ref>`s; a `<Ref>` hands out the very instance it names. A `<Ref>` to
  * an object kept by neither is CLIXML_LIMIT (raise `refWindow`); a `<Ref>` or `<TNRef>` to an id
- * never defined is CLIXML_SYNTAX. The two id spaces are separate and document-wide. With
+ * never defined is CLIXML_SYNTAX. Given a path or bytes in memory, the reader first counts the
+ * Refs naming each RefId (ref-counts.ts) and keeps instead exactly the objects later Refs name,
+ * at most `refWindow` at once. The two id spaces are separate and document-wide. With
  * `keepRefTargets: false` only ids are kept and a `<Ref>` hands out an `exzt.UnheldReference`
  * stand-in (for callers that never look inside).
  *
@@ -36,6 +38,7 @@ export {
   type CliXmlReadOptions,
 } from './reader.js';
 export { MAX_TYPE_NAME_LISTS } from './ref-registry.js';
+export { countRefs, countRefsInFile, MAX_COUNTED_IDS, type RefCounts } from './ref-counts.js';
 export {
   asBigInt,
   asBoolean,

@@ -17,7 +17,7 @@ import { idKey, type IdKey } from './ref-registry.js';
 export type RefCounts = Map<IdKey, number>;
 
 /** Past this many distinct ids named by Refs the counts are dropped and the windows apply. */
-export const MAX_COUNTED_IDS = 1_000_000;
+export const MAX_COUNTED_IDS = 100_000;
 
 /** A Ref tag is short; one this long without its '>' is not read as one. */
 const MAX_REF_TAG_UNITS = 4096;

@@ -10,7 +10,11 @@ import {
   streamCliXml,
   type CliObject,
 } from '../../../src/evidence/clixml/index.js';
-import { countRefs, countRefsInFile } from '../../../src/evidence/clixml/ref-counts.js';
+import {
+  countRefs,
+  countRefsInFile,
+  MAX_COUNTED_IDS,
+} from '../../../src/evidence/clixml/ref-counts.js';
 import { assertCliXmlError, cliXml, parseText } from '../../helpers/clixml.js';
 import { CORPUS_DIR } from '../../helpers/paths.js';
 
@@ -145,6 +149,23 @@ describe('CliXml reader: Refs counted before the parse', () => {
         message: /<Ref RefId="9"> refers to an object never defined/,
       },
     );
+  });
+
+  it('drops the counts past MAX_COUNTED_IDS distinct ids, so the windows apply', () => {
+    const refs = (count: number) => {
+      let body = '';
+      for (let index = 0; index < count; index++) {
+        body += `<Obj RefId="${index}" /><Obj RefId="r${index}"><MS><Ref N="A" RefId="${index}" /></MS></Obj>`;
+      }
+      return Buffer.from(cliXml(body), 'utf8');
+    };
+    assert.equal(countRefs(refs(MAX_COUNTED_IDS))?.size, MAX_COUNTED_IDS);
+    assert.equal(countRefs(refs(MAX_COUNTED_IDS + 1)), undefined);
+    const file = path.join(scratch, 'many-ids.xml');
+    writeFileSync(file, refs(MAX_COUNTED_IDS + 1));
+    assert.equal(countRefsInFile(file), undefined);
+    // Each Ref comes right after its object, so the windows read it all the same.
+    assert.equal(parseCliXml(refs(MAX_COUNTED_IDS + 1), { file }).objects.length, 200_002);
   });
 
   it('reads every CliXml file of the corpus to the same documents as the windows do', async () => {

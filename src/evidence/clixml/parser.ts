@@ -8,17 +8,12 @@
  * piece is read again from its '<' when the next piece has arrived, so nothing is half-applied.
  * Untrusted input: no DTD, no entities beyond the five predefined, bounded depth and strings.
  *
- * TODO(#2): the benchmark target, 2x xmllint's throughput (bench:clixml), is not met: exzt
- * uses ~2x xmllint's CPU time in UTF-8 (2.85 s vs 1.39 s on the 100 MB file, was 3.09 s) and
- * ~2x in UTF-16 LE (2.07 s vs 1.02 s, was 2.23 s); peak RSS 126-145 MB at 100 MB and 1 GB
- * (docs/clixml.md, Performance). Garbage collection is 20-27 %: the RefId window keeps ~250
- * mailboxes alive, which outlive the young generation as Node sizes it by default, so scavenges
- * promote them (149 MB per 100 MB read). `node --min-semi-space-size=16` removes that (1.9 s
- * instead of 2.85 s, 88 MB instead of 133 MB) but is a process flag for the CLI and the bench to
- * set, not the reader. The rest is the scanner (~40 %) and one node, position and member-Map
- * entry per value. `npm run bench:clixml` on the quiet machine after the merge (2026-12-03):
- * 100 MB UTF-8 40.9 MB/s vs xmllint 58.2, UTF-16 LE 74.2 vs 95.1; 1 GB UTF-8 58.8 vs 79.6,
- * UTF-16 LE 144.4 vs 157.4 (0.70-0.92x xmllint, was 0.41-0.64x); peak RSS 123-136 MB.
+ * TODO(#2): the benchmark target, 2x xmllint's throughput (bench:clixml), is not met. With the
+ * Refs counted first (ref-counts.ts; garbage collection fell from a quarter of the time to 4 %),
+ * `npm run bench:clixml` on the quiet machine (2026-12-04) gave 100 MB UTF-8 67.6 MB/s vs
+ * xmllint 87.7, UTF-16 LE 110.2 vs 112.8; 1 GB UTF-8 76.7 vs 77.5, UTF-16 LE 134.7 vs 122.8
+ * (0.77-1.10x xmllint, was 0.70-0.92x); peak RSS 67-92 MB (was 123-136). The rest is this
+ * scanner: start tags ~17 %, the whitespace loop ~11 %, element text ~8 %, member maps ~7 %.
  */
 import { ExztError, type ErrorCode } from '../../errors.js';
 import { DocumentAssembler } from './document-assembler.js';

@@ -16,10 +16,8 @@ export interface CommandContext {
   cwd: string;
 }
 
+/** A command's module: its words and summary are in commands/index.ts, which loads it to run. */
 export interface Command {
-  /** Words that select the command, e.g. ['evidence', 'inspect']. */
-  path: string[];
-  summary: string;
   usage: string;
   options: OptionSpec;
   /** Returns the exit code: 0 done, 1 done with something at or above the threshold. */

@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
 import { ExztError } from '../errors.js';
 import { EXZT_VERSION } from '../version.js';
-import { COMMON_OPTIONS, type Command } from './command.js';
-import { COMMANDS } from './commands/index.js';
+import { COMMON_OPTIONS } from './command.js';
+import { COMMANDS, type CommandEntry } from './commands/index.js';
 import { createLogger, useColour, type LogLevel } from './logger.js';
 
 /** Exit codes, the same for every command (docs: README "Exit codes"). */
@@ -36,7 +36,8 @@ async function dispatch(argv: string[], logger: ReturnType<typeof createLogger>)
     return EXIT_OK;
   }
 
-  const { command, rest } = findCommand(argv);
+  const { entry, rest } = findCommand(argv);
+  const command = await entry.load();
   const { values, positionals } = parseArgs({
     args: rest,
     options: { ...COMMON_OPTIONS, ...command.options },
@@ -59,12 +60,12 @@ async function dispatch(argv: string[], logger: ReturnType<typeof createLogger>)
   });
 }
 
-function findCommand(argv: string[]): { command: Command; rest: string[] } {
-  const matches = COMMANDS.filter((command) =>
-    command.path.every((word, index) => argv[index] === word),
+function findCommand(argv: string[]): { entry: CommandEntry; rest: string[] } {
+  const matches = COMMANDS.filter((entry) =>
+    entry.path.every((word, index) => argv[index] === word),
   ).sort((a, b) => b.path.length - a.path.length);
-  const command = matches[0];
-  if (command === undefined) {
+  const entry = matches[0];
+  if (entry === undefined) {
     const known = COMMANDS.map((c) => c.path.join(' ')).join(', ');
     throw new ExztError(
       'USAGE',
@@ -72,7 +73,7 @@ function findCommand(argv: string[]): { command: Command; rest: string[] } {
     );
   }
 
-  return { command, rest: argv.slice(command.path.length) };
+  return { entry, rest: argv.slice(entry.path.length) };
 }
 
 function overview(): string {

@@ -36,8 +36,6 @@ const FORMAT_NAMES = ASSESSMENT_FORMATS.map((format) => format.name);
 const FAIL_ON = ['none', ...SEVERITY_ORDER] as const;
 
 export const assessCommand: Command = {
-  path: ['assess'],
-  summary: 'check the evidence against the Zero Trust policy, area by area',
   usage: [
     'Usage: exzt assess <evidence>... [--policy FILE] [--waivers FILE] [--attestations FILE]',
     '                   [--fail-on none|critical|high|medium|low|info] [--format FORMAT]',

@@ -10,8 +10,6 @@ import { DIFF_FORMATS, renderDiff, type DiffFormat } from '../../report/diff/ren
 import { stringOption, type Command, type CommandContext } from '../command.js';
 
 export const diffCommand: Command = {
-  path: ['diff'],
-  summary: 'what changed between two saved assessments; exit 1 on a regression',
   usage: [
     'Usage: exzt diff <old.json> <new.json> [--format text|json|md]',
     '',

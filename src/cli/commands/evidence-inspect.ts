@@ -15,8 +15,6 @@ import { stringOption, type Command, type CommandContext } from '../command.js';
 import { EVIDENCE_OPTIONS, EVIDENCE_USAGE, loadEvidenceFromContext } from '../evidence-options.js';
 
 export const evidenceInspectCommand: Command = {
-  path: ['evidence', 'inspect'],
-  summary: 'show what evidence was found, its status and provenance',
   usage: [
     'Usage: exzt evidence inspect <path>... [--use CANONICAL=ALTERNATE]... [--allow-modified]',
     '                             [--format text|json]',

@@ -20,8 +20,6 @@ import { EVIDENCE_OPTIONS, EVIDENCE_USAGE, loadEvidenceFromContext } from '../ev
 import { requireKey } from '../redact-option.js';
 
 export const evidenceRedactCommand: Command = {
-  path: ['evidence', 'redact'],
-  summary: 'pseudonymise names and addresses in evidence under your key, to share it',
   usage: [
     'Usage: exzt evidence redact <evidence>... --key-file FILE --out DIR',
     '                            [--policy FILE] [--waivers FILE] [--attestations FILE]',

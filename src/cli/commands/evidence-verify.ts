@@ -9,8 +9,6 @@ import { verifyBundle, type BundleVerification } from '../../evidence/verify.js'
 import { stringOption, type Command, type CommandContext } from '../command.js';
 
 export const evidenceVerifyCommand: Command = {
-  path: ['evidence', 'verify'],
-  summary: 'check a bundle against its manifest and the manifest signature',
   usage: [
     'Usage: exzt evidence verify <bundle> [--signer <thumbprint>] [--format text|json]',
     '',

@@ -7,8 +7,6 @@ import { kbAgeWarning, kbInfo, type KbInfo } from '../../knowledge/index.js';
 import { stringOption, type Command, type CommandContext } from '../command.js';
 
 export const kbInfoCommand: Command = {
-  path: ['kb', 'info'],
-  summary: 'show what the Exchange knowledge base holds and how old it is',
   usage: [
     'Usage: exzt kb info [--format text|json] [--as-of YYYY-MM-DD]',
     '',

@@ -14,8 +14,6 @@ import { stringOption, type Command, type CommandContext } from '../command.js';
 import { parseAsOf } from '../evidence-options.js';
 
 export const logsScanCommand: Command = {
-  path: ['logs', 'scan'],
-  summary: 'hunt IIS and Exchange logs for compromise; with --policy, check usage against it',
   usage: [
     'Usage: exzt logs scan <files|folders|.zip|.gz>... [--policy FILE] [--since DATE]',
     '                      [--until DATE] [--format text|json] [--threads N]',

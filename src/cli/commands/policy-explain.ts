@@ -14,8 +14,6 @@ import type { Policy } from '../../policy/model.js';
 import { stringOption, type Command, type CommandContext } from '../command.js';
 
 export const policyExplainCommand: Command = {
-  path: ['policy', 'explain'],
-  summary: 'explain a control: why, how to fix it, evidence, mappings and the policy keys it reads',
   usage: [
     'Usage: exzt policy explain <control-id> [--policy FILE] [--format text|json]',
     '',

@@ -10,8 +10,6 @@ import { renderDefaultPolicy } from '../../policy/init.js';
 import { flagOption, stringOption, type Command, type CommandContext } from '../command.js';
 
 export const policyInitCommand: Command = {
-  path: ['policy', 'init'],
-  summary: 'write the default Zero Trust policy, every key commented',
   usage: [
     'Usage: exzt policy init [--out FILE] [--force]',
     '',

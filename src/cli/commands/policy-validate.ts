@@ -13,8 +13,6 @@ import { stringOption, type Command, type CommandContext } from '../command.js';
 
 // TODO(#3): text output only; a --format json listing the issues would suit editors and CI.
 export const policyValidateCommand: Command = {
-  path: ['policy', 'validate'],
-  summary: 'check a policy, waivers and attestations, reporting every mistake at once',
   usage: [
     'Usage: exzt policy validate <policy.yaml> [--waivers FILE] [--attestations FILE] [--as-of YYYY-MM-DD]',
     '',

@@ -30,8 +30,6 @@ export const PROBE_LIMIT_USAGE = [
 ].join('\n');
 
 export const probeCommand: Command = {
-  path: ['probe'],
-  summary: 'look at Exchange from the network, without credentials (HTTPS, TLS, SMTP)',
   usage: [
     'Usage: exzt probe <host[:port]>... [--from NETWORK] [--concurrency N] [--rate R/s]',
     '                  [--timeout MS] [--deadline S] [--format text|json] [--out FILE]',

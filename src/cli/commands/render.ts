@@ -12,8 +12,6 @@ import { stringOption, type Command, type CommandContext } from '../command.js';
 const FORMAT_NAMES = ASSESSMENT_FORMATS.map((format) => format.name);
 
 export const renderCommand: Command = {
-  path: ['render'],
-  summary: 're-render a saved assessment (JSON) in any report format',
   usage: [
     'Usage: exzt render <assessment.json> [--format FORMAT] [--out DIR]',
     '',

@@ -42,8 +42,6 @@ const FAIL_ON: Record<string, (server: ServerVersionRow) => boolean> = {
 };
 
 export const versionReportCommand: Command = {
-  path: ['version-report'],
-  summary: 'builds, SU level and activation, and open CVEs per server',
   usage: [
     'Usage: exzt version-report <evidence>... [--format text|json|csv|md] [--as-of DATE]',
     '                           [--fail-on none|known-exploited|exposed|out-of-date|end-of-life]',

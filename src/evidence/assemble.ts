@@ -309,20 +309,33 @@ function factOfPlaced(candidate: Candidate, placed: PlacedFact): Fact<unknown> {
   const { places } = placed;
   let provenance: Provenance[];
   if (places.at === 'file') provenance = [base];
-  else if (places.at === 'lines') provenance = places.lines.map((line) => ({ ...base, line }));
+  else if (places.at === 'lines') provenance = places.lines.map((line) => provenanceAt(base, line));
   else {
     const { lines, columns, offsets, objectPaths } = places.anchors;
-    provenance = objectPaths.map((objectPath, index) => ({
-      ...base,
-      line: lines[index] ?? 0,
-      column: columns[index] ?? 0,
-      offset: offsets[index] ?? 0,
-      objectPath,
-    }));
+    provenance = objectPaths.map((objectPath, index) => {
+      const anchor = provenanceAt(base, lines[index] ?? 0);
+      anchor.column = columns[index] ?? 0;
+      anchor.offset = offsets[index] ?? 0;
+      anchor.objectPath = objectPath;
+      return anchor;
+    });
   }
   const fact: Fact<unknown> = { status: placed.status, value: placed.value, provenance };
   if (placed.note !== undefined) fact.note = placed.note;
   return fact;
+}
+
+/**
+ * The file's provenance at a line, its members written out one by one: as a spread of `base`
+ * each took ~4 µs, 0.4-0.7 s for the 150,000 mailboxes and devices of the assess benchmark, on
+ * the main thread while the workers waited for their next files.
+ */
+function provenanceAt(base: Provenance, line: number): Provenance {
+  const provenance: Provenance = { member: base.member, source: base.source, sha256: base.sha256 };
+  if (base.command !== undefined) provenance.command = base.command;
+  if (base.collectedAt !== undefined) provenance.collectedAt = base.collectedAt;
+  provenance.line = line;
+  return provenance;
 }
 
 /**
@@ -343,7 +356,8 @@ function factOf(kind: EvidenceKind, candidate: Candidate, raw: RawEvidence): Fac
   const observed = observedStatus(kind);
   if (raw.format !== 'clixml' && kind.textImporter !== undefined) {
     const imported = kind.textImporter(raw.text, displayPath(candidate));
-    const provenance = imported.lines.map((line) => ({ ...baseProvenance(candidate), line }));
+    const base = baseProvenance(candidate);
+    const provenance = imported.lines.map((line) => provenanceAt(base, line));
     return { status: observed, value: detached(imported.value), provenance };
   }
   if (raw.format !== 'clixml')

@@ -76,7 +76,13 @@ function importBatch(
     );
   }
   const value = options.detach ? detached(imported.value) : imported.value;
-  const anchors = imported.anchors.map((anchor) => ({ ...anchor, index: anchor.index + offset }));
+  // Written out: a spread of each anchor cost microseconds, for 100,000 of them.
+  const anchors = imported.anchors.map(({ node, index, top, members }) => ({
+    node,
+    index: index + offset,
+    top,
+    members,
+  }));
   options.onBatch(value, anchors);
 }
 

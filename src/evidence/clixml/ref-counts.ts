@@ -23,7 +23,12 @@ export const MAX_COUNTED_IDS = 100_000;
 const MAX_REF_TAG_UNITS = 4096;
 const READ_BYTES = 1024 * 1024;
 const NARROW_REF = Buffer.from('<Ref', 'latin1');
-const WIDE_REF = Buffer.from('<Ref', 'utf16le');
+/**
+ * `<Ref` in UTF-16 LE but for its last byte, a zero: Buffer.indexOf skips ahead by the pattern's
+ * last byte, and UTF-16 text is half zeros (55 ms against 22 ms over 100 MB). The zero is checked
+ * after.
+ */
+const WIDE_REF = Buffer.from('<Ref', 'utf16le').subarray(0, 7);
 
 /**
  * Counts the Refs of a document held in memory. Undefined when there is nothing to count by
@@ -117,10 +122,12 @@ function scanRefs(
       at = hit + 1;
       continue;
     }
-    const close = tagEnd(view, hit + pattern.length, end, unit);
+    const nameEnd = hit + 4 * unit;
+    if (nameEnd > end) return hit;
+    const close = wide && view[nameEnd - 1] !== 0 ? NOT_A_REF : tagEnd(view, nameEnd, end, unit);
     if (close === CUT) return hit;
     if (close !== NOT_A_REF) {
-      const tag = view.toString(wide ? 'utf16le' : 'utf8', hit + pattern.length, close);
+      const tag = view.toString(wide ? 'utf16le' : 'utf8', nameEnd, close);
       const refId = refIdOf(tag);
       if (refId !== undefined) {
         const key = idKey(refId);

@@ -55,6 +55,9 @@ describe('CliXml reader: Refs counted before the parse', () => {
       '<Obj RefId="0"><MS><S N="Odd">\u3c41\u5200\u6500\u6600\u2000RefId="0"/\u3e00</S></MS></Obj>',
     );
     assert.deepEqual(countRefs(utf16(text)), new Map());
+    // Nor `<Re` and a character whose low byte is that of 'f' (U+0166).
+    assert.deepEqual(countRefs(utf16(cliXml('<Re\u0166 RefId="0" />'))), new Map());
+    assert.deepEqual(countRefs(utf16(cliXml('<Ref RefId="0" />'))), new Map([[0, 1]]));
   });
 
   it('counts Refs cut by the pieces a file is read in, in UTF-8 and UTF-16 LE', () => {

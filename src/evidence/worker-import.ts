@@ -8,18 +8,13 @@
  * them facts. The result is what the main thread's import would give (a test holds the two
  * together).
  */
-// TODO(#3): `exzt assess` on bench/assess is at the edge of 20 s, not under it with margin: 19.1
-// and 20.0 s wall, 34–36 s CPU (user + sys), 690–718 MB peak RSS at load 2–3 on two cores (before
-// the pool: 33.9–34.3 s, 49–53 s, 943–1,053 MB). On the quiet machine after the merge and the
-// manifest read with JSON.parse, `npm run bench:assess` gave runs of 21.5, 21.7 and 20.5 s
-// (median 21.5, peak RSS 689–702 MB); single runs range 18.3–23.2 s with 32–40 s of CPU, as this
-// VM's speed varies. Since assess hashes kinds no importer reads without parsing them, alternating
-// runs took 18.5, 20.1 and 20.4 s (32–35 s CPU) against 25.1, 25.7 and 26.1 s (45 s CPU) before,
-// but `npm run bench:assess` in that slower spell still gave 20.7, 22.5 and 22.1 s (median 22.1,
-// peak RSS 646–735 MB). The workers are the CliXml reader's time
-// mostly; the 900 MB Get-CASMailbox export alone keeps one worker for the whole import (a worker
-// cannot start inside a file); the main thread works ~4 s before the pool starts and ~6 s of
-// rules and JSON after the last reply, both serial (bench/README.md).
+// Measured (bench/README.md, 2026-12-04, 2 cores): `npm run bench:assess` gave medians of 13.4 s
+// (peak RSS 653-684 MB) once the reader counted Refs first, and 15.5 s (499-510 MB) once
+// provenance was no longer spread, in a slower spell (single runs 11.2-16.0 s as this VM's speed
+// moves), against targets of 20 s and 1 GB. The workers' time is mostly the CliXml
+// reader and SHA-256 (~1 GB/s here); the 900 MB Get-CASMailbox export keeps one worker for most
+// of the import (a worker cannot start inside a file); the main thread's ~1 s before the pool
+// starts and ~2.5 s of rules and JSON after the last reply are serial.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 

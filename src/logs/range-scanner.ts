@@ -10,15 +10,16 @@
  * before → after this design: hunting 5.1–5.5 s → 2.6–2.7 s (wall 200 MB/s at load 4; ripgrep
  * 2,800 MB/s in the same spell), with the policy 18.3–18.5 s → 5.8–5.9 s (wall 94–110 MB/s);
  * peak RSS 229–240 → 137–141 MB hunting, 301–350 → 198–199 MB with the policy. What is left of
- * hunting's time and would not go with a native search: Node's start-up (~0.55 s CPU: the CLI
- * loads all 390 modules), copying from the page cache (~1.4 GB/s a core here; ripgrep maps the
+ * hunting's time and would not go with a native search: Node's start-up (~0.35 s since each
+ * command loads only its own modules; 0.55 s CPU before), copying from the page cache (~1.4 GB/s a core here; ripgrep maps the
  * file), and reading the ~13% of lines that hold an anchor (benign autodiscover.json and
  * logon.aspx requests, ~5–10 µs each). The anchors are made of common letters (rps-cat,
  * owershell, aspx), so their rarest bytes still stop the search ~25 times per KiB; searching
  * by two- or three-byte runs with Buffer.indexOf was measured slower. `npm run bench:logs` on
  * the quiet machine after the merge (2026-12-03): hunting 325 MB/s (537 MB) and 391 MB/s (2 GB)
  * vs ripgrep 5,092 and 4,777 (6-8 %, target 50 %); with the policy 135 and 154 MB/s (target 100,
- * met); peak RSS 143-230 MB (target 300, met).
+ * met); peak RSS 143-230 MB (target 300, met). Again on 2026-12-04: hunting 283 and 434 MB/s vs
+ * ripgrep 4,530 and 4,812 (6-9 %); with the policy 136 and 180 MB/s; peak RSS 131-208 MB.
  */
 import type { Policy } from '../policy/model.js';
 import {

@@ -69,6 +69,35 @@ describe('a list export imported on a worker thread', () => {
     assert.deepEqual(worker.files, main.files);
   });
 
+  it('resolves a Ref thousands of objects back, on a worker and on the main thread', async () => {
+    // The first and last mailboxes share one object: written once, then as a Ref 2,999 objects
+    // later, past the reader's window of 1,000; the Refs are counted from the file first.
+    const shared = obj(['System.RuntimeType'], { toStringText: 'shared' });
+    const objects = Array.from({ length: 3_000 }, (_, index) =>
+      obj(CAS_MAILBOX, {
+        props: [
+          ['Identity', str(`contoso.com/Users/User${index}`)],
+          ['PopEnabled', bool(false)],
+        ],
+        ...(index === 0 || index === 2_999 ? { ms: [['Shared', shared] as const] } : {}),
+      }),
+    );
+    const bytes = encodeClixml(objects);
+    assert.match(bytes.toString('utf16le'), /<Ref N="Shared" RefId="1" \/>/);
+    const far = await makeTempDir();
+    try {
+      await writeBundle(far, [{ path: CAS_MEMBER, bytes }]);
+      const { main, worker } = await loadBothWays(far);
+      const onMain = factOf(findSubject(main, 'organization'), 'exchange.cas-mailboxes');
+      const onWorker = factOf(findSubject(worker, 'organization'), 'exchange.cas-mailboxes');
+      assert.equal(onMain.status, 'observed', onMain.note);
+      assert.equal((onMain.value as unknown[]).length, 3_000);
+      assert.deepEqual(onWorker, onMain);
+    } finally {
+      await rm(far, { recursive: true, force: true });
+    }
+  });
+
   it('falls back to the main thread when the export outgrows the worker heap', async () => {
     const main = await loadEvidence([folder], NO_OPTIONS);
     const limit = IMPORT_WORKER.maxOldGenerationSizeMb;

@@ -207,6 +207,8 @@ const LOOK_ALIKES: Array<Partial<Request>> = [
     ip: '10.10.0.5',
     protocol: 'PowerShell',
   },
+  // A shipped page with a percent-encoded letter: read by every URL hunt, flagged by none.
+  { stem: '/owa/auth/logon.asp%78', query: 'url=https%3a%2f%2fmail.contoso.com%2fowa%2f' },
 ];
 
 /** Indicators planted per format, with the hunt each must trip. */
@@ -241,6 +243,20 @@ const IIS_PLANTS: Array<[hunt: string, request: Partial<Request>]> = [
       user: 'CONTOSO\\bob',
       ip: '203.0.113.51',
     },
+  ],
+  [
+    'proxynotshell',
+    {
+      method: 'GET',
+      stem: '/autodiscover/autodiscover.json',
+      query: '@evil.corp/Pow%65rShell',
+      user: 'CONTOSO\\bob',
+      ip: '203.0.113.52',
+    },
+  ],
+  [
+    'unshipped-aspx',
+    { method: 'GET', stem: '/owa/auth/shell.asp%78', query: '-', user: '-', ip: '45.32.109.72' },
   ],
   [
     'owassrf',

@@ -67,19 +67,68 @@ export function planAnchors(
 
 /**
  * The lines in data[0..end] (end: the index of a newline) that contain any planned anchor, its
- * ASCII letters in any case.
+ * ASCII letters in any case. With `encodedMask` not 0, a line holding a percent-encoded ASCII
+ * letter (`%61`, `%4A`) is a candidate too, with that mask: an anchor spelled that way
+ * (`Power%73hell`) is not in the raw bytes, and browsers and Exchange's clients never encode a
+ * letter, so such lines are rare and every hunt that reads the format may look at them.
  */
 export function findCandidates(
   data: Buffer,
   end: number,
   plans: readonly AnchorPlan[],
+  encodedMask = 0,
 ): Candidates {
   const masks = new Map<number, number>();
   for (const plan of plans) {
     searchByte(data, end, plan, plan.lower, masks);
     if (plan.upper !== plan.lower) searchByte(data, end, plan, plan.upper, masks);
   }
+  if (encodedMask !== 0) searchEncodedLetters(data, end, encodedMask, masks);
   return { starts: [...masks.keys()].sort((a, b) => a - b), masks };
+}
+
+const PERCENT = 0x25;
+
+function searchEncodedLetters(
+  data: Buffer,
+  end: number,
+  mask: number,
+  masks: Map<number, number>,
+): void {
+  for (let hit = data.indexOf(PERCENT); hit !== -1 && hit + 2 < end;) {
+    if (!isEncodedLetter(data[hit + 1] ?? 0, data[hit + 2] ?? 0)) {
+      hit = data.indexOf(PERCENT, hit + 1);
+      continue;
+    }
+    const lineStart = data.lastIndexOf(NEWLINE, hit) + 1;
+    masks.set(lineStart, (masks.get(lineStart) ?? 0) | mask);
+    const lineStop = data.indexOf(NEWLINE, hit);
+    if (lineStop === -1 || lineStop >= end) return;
+    hit = data.indexOf(PERCENT, lineStop + 1);
+  }
+}
+
+/** Whether the hex digits `high` `low` (bytes) after a '%' spell an ASCII letter, 0x41-0x5A or 0x61-0x7A. */
+function isEncodedLetter(high: number, low: number): boolean {
+  const value = hexValue(low);
+  if (value < 0) return false;
+  switch (high) {
+    case 0x34 /* 4 */:
+    case 0x36 /* 6 */:
+      return value >= 1;
+    case 0x35 /* 5 */:
+    case 0x37 /* 7 */:
+      return value <= 0xa;
+    default:
+      return false;
+  }
+}
+
+function hexValue(byte: number): number {
+  if (byte >= 0x30 && byte <= 0x39) return byte - 0x30;
+  const folded = byte | 0x20;
+  if (folded >= 0x61 && folded <= 0x66) return folded - 0x61 + 10;
+  return -1;
 }
 
 function searchByte(

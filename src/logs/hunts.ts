@@ -32,9 +32,10 @@ function spellings(...words: string[]): string[] {
 }
 
 // IIS and HttpProxy treat paths case-insensitively, so attackers may write any case: anchors are
-// lower case and matched against the raw bytes with ASCII letters folded (anchor-search.ts).
-// TODO(#7): a percent-encoded spelling of an anchor (%61utodiscover.json) still escapes the
-// prefilter; decoding every line first would cost the byte-level prefilter its speed.
+// lower case and matched against the raw bytes with ASCII letters folded (anchor-search.ts). An
+// anchor spelled with a percent-encoded letter (%61utodiscover.json) is not in the raw bytes: the
+// prefilter hands every line holding an encoded letter to all the URL hunts, which match on the
+// percent-decoded stem and query.
 
 export const HUNTS: readonly Hunt[] = [
   {
@@ -112,7 +113,7 @@ export const HUNTS: readonly Hunt[] = [
     source: 'shipped-pages.ts (Elastic detection-rules list of shipped owa/ecp auth pages)',
     formats: WEB,
     anchors: spellings('aspx', 'ASPX'),
-    matches: (record) => isUnshippedPage(record.stem),
+    matches: (record) => isUnshippedPage(percentDecoded(record.stem)),
   },
 ];
 
@@ -145,11 +146,21 @@ export function decodedUri(record: LogRecord): string {
 }
 
 function decodeUri(record: LogRecord): string {
-  const uri = `${record.stem}?${record.query}`;
+  return percentDecoded(`${record.stem}?${record.query}`).toLowerCase();
+}
+
+/**
+ * `text` percent-decoded; when it is not valid percent-encoded UTF-8 (a stray '%', a lone byte),
+ * its encoded ASCII characters are decoded and the rest left as written.
+ */
+export function percentDecoded(text: string): string {
+  if (!text.includes('%')) return text;
   try {
-    return decodeURIComponent(uri).toLowerCase();
+    return decodeURIComponent(text);
   } catch {
-    return uri.replace(/%40/gi, '@').replace(/%2f/gi, '/').replace(/%3f/gi, '?').toLowerCase();
+    return text.replace(/%([0-7][0-9a-f])/gi, (_, hex: string) =>
+      String.fromCharCode(Number.parseInt(hex, 16)),
+    );
   }
 }
 

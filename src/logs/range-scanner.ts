@@ -94,6 +94,17 @@ const anchorBit = (anchor: string): number => ANCHOR_BITS.get(anchor) ?? 0;
 const HUNT_MASKS = new Map(
   HUNTS.map((hunt) => [hunt, hunt.anchors.reduce((mask, anchor) => mask | anchorBit(anchor), 0)]),
 );
+/**
+ * The hunts a line with a percent-encoded letter goes to (anchor-search.ts): those reading URLs,
+ * which they percent-decode before matching.
+ */
+const ENCODED_MASK = HUNTS.filter((hunt) => hunt.formats.some(readsUrls)).reduce(
+  (mask, hunt) => mask | (HUNT_MASKS.get(hunt) ?? 0),
+  0,
+);
+function readsUrls(format: LogFormat | 'any'): boolean {
+  return format === 'iis' || format === 'httpproxy' || format === 'any';
+}
 const NEWLINE = 10;
 const HASH = 35;
 const QUOTE = 34;
@@ -209,7 +220,8 @@ export class RangeScanner {
   /** Scans the complete lines of data[0..end] (end is the index of the last newline). */
   private scanRegion(data: Buffer, end: number): void {
     const headerHere = data[0] === HASH || data.indexOf('\n#') !== -1 || this.lineNo === 0;
-    const candidates = findCandidates(data, end, this.plansFor(headerHere, data));
+    const encoded = headerHere || readsUrls(this.layout.format) ? ENCODED_MASK : 0;
+    const candidates = findCandidates(data, end, this.plansFor(headerHere, data), encoded);
     if (this.usage !== null) this.scanEveryLine(data, end, candidates);
     else this.scanCandidates(data, end, candidates);
   }

@@ -4,7 +4,7 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { LOG_FIXTURES, placesOf, scan, withFiles } from './scan-helpers.js';
+import { IIS_FIELDS, iisLine, LOG_FIXTURES, placesOf, scan, withFiles } from './scan-helpers.js';
 
 describe('hunts on real attack lines and benign look-alikes', () => {
   it('ProxyLogon SSRF: the ServerInfo~ rows of the helsecert incident, not autodiscover or localhost', async () => {
@@ -70,6 +70,32 @@ describe('hunts on real attack lines and benign look-alikes', () => {
     );
     assert.deepEqual(placesOf(result, 'proxyshell'), ['u_ex261103.log:2']);
     assert.deepEqual(placesOf(result, 'unshipped-aspx'), ['u_ex261103.log:3']);
+  });
+
+  it('finds attack paths spelled with percent-encoded letters, and not the shipped pages so spelled', async () => {
+    const line = (stem: string, query: string, user: string, ip: string, status = '200'): string =>
+      iisLine('2026-11-03T15:20:53', 'GET', stem, query, user, ip, 'python', status);
+    const iis = [
+      IIS_FIELDS,
+      // ProxyNotShell with no 'owershell' in its bytes; 'json' makes it a ProxyShell candidate only.
+      line('/autodiscover/autodiscover.json', '@evil.corp/Pow%65rShell', 'ann', '203.0.113.7'),
+      // ProxyShell with every anchor encoded.
+      line('/%61utodiscover/%61utodiscover.%6Ason', '@evil.corp/mapi/nspi/', '-', '203.0.113.7'),
+      // A web shell whose extension is encoded, in a plain and a malformed (stray %) URL.
+      line('/owa/auth/shell.asp%78', '-', '-', '203.0.113.7'),
+      line('/owa/auth/sh%zzell.asp%58', '-', '-', '203.0.113.7'),
+      // Look-alikes: a shipped page so spelled, and encoded letters in a benign query.
+      line('/owa/auth/logon.asp%78', 'url=https%3a%2f%2fmail', '-', '10.20.1.5', '302'),
+      line('/owa/', 'ae=Item&id=%41%42%43', 'ann', '10.20.1.5'),
+      '',
+    ].join('\r\n');
+    const result = await withFiles({ 'u_ex261103.log': iis }, (folder) =>
+      scan(['u_ex261103.log'], { cwd: folder }),
+    );
+    assert.deepEqual(placesOf(result, 'proxynotshell'), ['u_ex261103.log:2']);
+    assert.deepEqual(placesOf(result, 'proxyshell'), ['u_ex261103.log:3']);
+    assert.deepEqual(placesOf(result, 'unshipped-aspx'), ['u_ex261103.log:4', 'u_ex261103.log:5']);
+    assert.equal(result.hunts.length, 3, 'no other hunt fires on these lines');
   });
 
   it('finds the same indicators in the whole folder with worker threads and tiny ranges', async () => {

@@ -176,6 +176,36 @@ describe('byte-level fast paths', () => {
     }
   });
 
+  it('adds the lines holding a percent-encoded letter, with the mask given for them', () => {
+    const lines = [
+      'GET /a%41 %40 %2F', // %41 'A'
+      'GET /%5a', // 'Z', lower-case hex
+      'GET /%5B %60 %7B %3a %4 %%61', // '[', '`', '{', ':', a cut '%4', then %61 'a'
+      'GET /%40%2f%3F%5b json', // no letter encoded; holds an anchor
+      'GET /%7a', // 'z'
+      'GET /%4',
+    ];
+    const data = Buffer.from(`${lines.join('\n')}\n`);
+    const plans = planAnchors(['json'], data, () => 1);
+    const found = findCandidates(data, data.length - 1, plans, 6);
+    const startOf = (index: number): number =>
+      lines.slice(0, index).reduce((sum, line) => sum + line.length + 1, 0);
+    assert.deepEqual(
+      found.masks,
+      new Map([
+        [startOf(0), 6],
+        [startOf(1), 6],
+        [startOf(2), 6],
+        [startOf(3), 1],
+        [startOf(4), 6],
+      ]),
+    );
+    assert.deepEqual(
+      findCandidates(data, data.length - 1, plans).masks,
+      new Map([[startOf(3), 1]]),
+    );
+  });
+
   it('gives one result whether chunks are read in place, streamed, or split into ranges', async () => {
     const proxy = [
       '#Software: Microsoft Exchange Server',

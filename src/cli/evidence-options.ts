@@ -12,6 +12,7 @@ import {
   type CommandContext,
   type OptionSpec,
 } from './command.js';
+import { parseTimeOption } from './time-option.js';
 
 export const EVIDENCE_OPTIONS: OptionSpec = {
   use: { type: 'string', multiple: true },
@@ -76,23 +77,10 @@ export function asOfFromContext(
   evidence: EvidenceSet,
 ): { asOf: string; asOfSource: 'option' | 'collected-at' | 'clock' } {
   const option = stringOption(context, 'as-of');
-  if (option !== undefined) return { asOf: parseAsOf(option), asOfSource: 'option' };
+  if (option !== undefined) return { asOf: parseTimeOption('as-of', option), asOfSource: 'option' };
   if (evidence.collectedAt !== undefined) {
     return { asOf: evidence.collectedAt, asOfSource: 'collected-at' };
   }
 
   return { asOf: new Date().toISOString(), asOfSource: 'clock' };
-}
-
-/** Parses --as-of: a date (midnight UTC) or an ISO 8601 instant. */
-export function parseAsOf(text: string): string {
-  const iso = /^\d{4}-\d{2}-\d{2}$/.test(text) ? `${text}T00:00:00Z` : text;
-  const time = Date.parse(iso);
-  if (!/^\d{4}-\d{2}-\d{2}/.test(text) || Number.isNaN(time)) {
-    throw new ExztError(
-      'USAGE',
-      `--as-of ${text}: expected a date (2026-11-30) or an ISO 8601 time (2026-11-30T09:00:00Z)`,
-    );
-  }
-  return new Date(time).toISOString();
 }

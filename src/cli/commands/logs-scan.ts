@@ -8,10 +8,9 @@ import { ExztError } from '../../errors.js';
 import type { LogScanResult } from '../../logs/model.js';
 import { indicatorCount, renderLogScanText } from '../../logs/render-text.js';
 import { scanLogs } from '../../logs/scan.js';
-import { loadPolicy } from '../../policy/load.js';
 import type { Policy } from '../../policy/model.js';
 import { stringOption, type Command, type CommandContext } from '../command.js';
-import { parseAsOf } from '../evidence-options.js';
+import { parseTimeOption } from '../time-option.js';
 
 export const logsScanCommand: Command = {
   usage: [
@@ -70,7 +69,7 @@ export async function scanFromContext(
       ? policy
       : policyFile === undefined
         ? null
-        : (await loadPolicy(policyFile)).policy;
+        : (await loadPolicyFile(policyFile)).policy;
   const progress = progressReporter(context);
   try {
     return await scanLogs({
@@ -87,9 +86,15 @@ export async function scanFromContext(
   }
 }
 
+/** The policy module (and its YAML parser) is loaded only when a policy is given. */
+async function loadPolicyFile(file: string): Promise<{ policy: Policy }> {
+  const { loadPolicy } = await import('../../policy/load.js');
+  return loadPolicy(file);
+}
+
 function timeOption(context: CommandContext, name: string): string | null {
   const value = stringOption(context, name);
-  return value === undefined ? null : parseAsOf(value);
+  return value === undefined ? null : parseTimeOption(name, value);
 }
 
 function threadsOption(context: CommandContext): number {

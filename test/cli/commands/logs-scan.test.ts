@@ -55,7 +55,12 @@ describe('exzt logs scan', () => {
   it('exits 2 on a missing path or a bad option', () => {
     assert.equal(exzt('logs', 'scan', path.join(FIXTURES, 'missing.log')).code, 2);
     assert.equal(exzt('logs', 'scan', FIXTURES, '--threads', 'many').code, 2);
-    assert.equal(exzt('logs', 'scan', FIXTURES, '--since', 'yesterday').code, 2);
+    const since = exzt('logs', 'scan', FIXTURES, '--since', 'yesterday');
+    assert.equal(since.code, 2);
+    assert.match(since.stderr, /--since yesterday: expected a date \(2026-11-30\) or an ISO 8601/);
+    const policy = exzt('logs', 'scan', FIXTURES, '--policy', path.join(FIXTURES, 'none.yaml'));
+    assert.equal(policy.code, 2);
+    assert.match(policy.stderr, /none\.yaml/);
   });
 
   it('assess --logs puts the matched line into the result finding', () => {

@@ -36,6 +36,7 @@ export {
   BUILD_KEYED_CVES,
   CONFIG_GATED_CVES,
   EMERGENCY_MITIGATIONS,
+  MITIGATION_SERVICE_MINIMUM,
   KNOWN_EXPLOITED,
   allCveIds,
   knownExploited,
@@ -44,6 +45,7 @@ export {
   type BuildKeyedCves,
   type ConfigGatedCve,
   type EmergencyMitigation,
+  type MitigationServiceMinimum,
   type FixSwitchOverride,
   type KnownExploitedEntry,
 } from './cve-catalogue.js';

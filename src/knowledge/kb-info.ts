@@ -10,7 +10,9 @@ import {
   BUILD_KEYED_CVES,
   EMERGENCY_MITIGATIONS,
   KNOWN_EXPLOITED,
+  MITIGATION_SERVICE_MINIMUM,
   allCveIds,
+  type MitigationServiceMinimum,
 } from './cve-catalogue.js';
 
 export const KB_MAX_AGE_DAYS = 45;
@@ -36,6 +38,8 @@ export interface KbInfo {
   knownExploited: number;
   updatesWithCves: number;
   mitigations: { id: string; cves: string[]; published?: string }[];
+  /** From `from` on, the Emergency Mitigation Service takes new mitigations only at `update`+. */
+  mitigationServiceMinimum: MitigationServiceMinimum;
   sources: KnowledgeSource[];
 }
 
@@ -65,6 +69,7 @@ export function kbInfo(): KbInfo {
       cves,
       ...(published === undefined ? {} : { published }),
     })),
+    mitigationServiceMinimum: MITIGATION_SERVICE_MINIMUM,
     sources: KNOWLEDGE_SOURCES,
   };
 }

@@ -7,6 +7,7 @@ import {
   BUILD_KEYED_CVES,
   CONFIG_GATED_CVES,
   EMERGENCY_MITIGATIONS,
+  MITIGATION_SERVICE_MINIMUM,
   KB_AS_OF,
   KNOWN_EXPLOITED,
   KNOWLEDGE_SOURCES,
@@ -33,12 +34,18 @@ test('kb info JSON lists products, counts, mitigations and sources', async () =>
   assert.equal(info.products[3]?.newestSecurityUpdate?.name, 'Nov26SU');
   assert.ok(info.cves > 130);
   assert.ok(info.mitigations.some((mitigation) => mitigation.cves.includes('CVE-2026-42897')));
+  assert.deepEqual(info.mitigationServiceMinimum, {
+    update: 'Jun26SU',
+    from: '2026-07-01',
+    source: 'exchange-blog-jun26su',
+  });
   assert.equal(warnings.length, 1);
 });
 
 test('kb info text stays quiet when the knowledge base is fresh', async () => {
   const { output, warnings } = await runKbInfo(['--as-of', '2026-12-03']);
   assert.match(output, /^Exchange knowledge base as of 2026-11-10/);
+  assert.match(output, /new mitigations from 2026-07-01 reach only servers at Jun26SU or later/);
   assert.equal(warnings.length, 0);
 });
 
@@ -49,6 +56,7 @@ test('data integrity: sources, CVE ids, KEV dates and the as-of date', () => {
     ...CONFIG_GATED_CVES.map((entry) => entry.source),
     ...KNOWN_EXPLOITED.map((entry) => entry.source),
     ...EMERGENCY_MITIGATIONS.map((entry) => entry.source),
+    MITIGATION_SERVICE_MINIMUM.source,
     ...allProducts().flatMap((product) =>
       product.cus.flatMap((cu) => [cu.source, ...cu.updates.map((update) => update.source)]),
     ),

@@ -67,6 +67,7 @@ function renderText(info: KbInfo): string {
     `CVEs: ${info.cves} (${info.knownExploited} on CISA's Known Exploited Vulnerabilities list), fixed by ${info.updatesWithCves} updates`,
     'Emergency Mitigation Service mitigations:',
     ...mitigations,
+    `  new mitigations from ${info.mitigationServiceMinimum.from} reach only servers at ${info.mitigationServiceMinimum.update} or later`,
     '',
     'Sources:',
     ...sources,

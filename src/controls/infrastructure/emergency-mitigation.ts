@@ -2,9 +2,15 @@
  * EXZT.INF.8: the Exchange Emergency Mitigation Service may apply Microsoft's mitigations, runs,
  * and reaches its endpoint. Follows HealthChecker's EEMS check (healthchecker-checks.md §10).
  */
+import type { ServerVersionRow } from '../../engine/version-report/model.js';
+import {
+  buildsNamed,
+  isAtOrBeyondUpdate,
+  MITIGATION_SERVICE_MINIMUM,
+} from '../../knowledge/index.js';
 import type { Control, Finding } from '../model.js';
 import { fail, notApplicable, notAssessed, optional, pass, required } from '../outcomes.js';
-import { cuNumber, isEdgeServer } from './server-facts.js';
+import { buildVersion, cuNumber, isEdgeServer } from './server-facts.js';
 
 const SERVICE = 'MSExchangeMitigation';
 
@@ -15,11 +21,15 @@ export const emergencyMitigationService: Control = {
   rationale:
     'When a new Exchange zero-day is exploited before a fix exists, Microsoft ships URL-rewrite ' +
     'and other mitigations through EEMS within hours. A server with EEMS off, stopped or cut off ' +
-    'from its endpoint waits for an administrator instead.',
+    'from its endpoint waits for an administrator instead. Since July 2026 the service also ' +
+    'needs the June 2026 SU or newer to read new mitigations: below it, the mitigations already ' +
+    'applied stay, but no new one arrives.',
   remediation: {
     text:
       'Turn mitigations on for the organisation and the server, set the service to start ' +
-      'automatically, and let the server reach officeclient.microsoft.com over HTTPS.',
+      'automatically, and let the server reach officeclient.microsoft.com over HTTPS. A server ' +
+      'below the June 2026 SU needs that SU or a newer one (Exchange 2016 and 2019 get it only ' +
+      'through the Period 2 ESU; otherwise move to Exchange Server SE).',
     powershell:
       'Set-OrganizationConfig -MitigationsEnabled $true\n' +
       'Set-ExchangeServer $env:COMPUTERNAME -MitigationsEnabled $true\n' +
@@ -63,14 +73,48 @@ export const emergencyMitigationService: Control = {
 
     const findings = [...switchFindings(context, organization.mitigationsEnabled)];
     findings.push(...serviceFindings(context), ...endpointFindings(context));
+    const currency = updateCurrency(row, context.asOf);
+    if (currency.finding !== undefined) findings.push(currency.finding);
     if (findings.length > 0) return fail('EEMS cannot protect this server', findings);
 
     const endpoint = optional(context.fact('exchange.mitigation-endpoint'));
     const reach =
       endpoint === undefined ? '; endpoint reachability not collected' : ', endpoint reachable';
-    return pass(`EEMS enabled, ${SERVICE} running${reach}`);
+    return pass(`EEMS enabled, ${SERVICE} running${reach}${currency.note ?? ''}`);
   },
 };
+
+/**
+ * Whether the build can still take new mitigations (MITIGATION_SERVICE_MINIMUM): a finding when
+ * it cannot, a note for the pass message when the evidence cannot tell.
+ */
+function updateCurrency(
+  row: ServerVersionRow | undefined,
+  asOf: string,
+): { finding?: Finding; note?: string } {
+  const { update, from } = MITIGATION_SERVICE_MINIMUM;
+  if (asOf.slice(0, 10) < from) return {};
+  const version = buildVersion(row);
+  const unknown = {
+    note: `; whether the build has ${update}, which new mitigations need, is unknown`,
+  };
+  if (row === undefined || version === undefined || row.product === null) return unknown;
+  if (isAtOrBeyondUpdate(version, update)) return {};
+  const cuGotIt = buildsNamed(row.product, update).some((carrier) => carrier.cu.name === row.cu);
+  if (row.precision !== 'build' && cuGotIt) return unknown;
+
+  const below = cuGotIt
+    ? `build ${row.build} is below ${update}`
+    : `${row.cu ?? 'its CU'} never got ${update} (build ${row.build})`;
+  return {
+    finding: {
+      object: row.name,
+      message: `${below}: EEMS takes no mitigation published since ${from}`,
+      value: row.build,
+      evidence: row.evidence.build,
+    },
+  };
+}
 
 // TODO(#3): MitigationsBlocked, the proxy EEMS uses (InternetWebProxy) and the feature-flighting
 // endpoint are read by HealthChecker but not judged here yet.

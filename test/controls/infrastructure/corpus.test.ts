@@ -28,7 +28,15 @@ interface CorpusCase {
   healthChecker: string;
   /** Something the result must say, in its message or a finding. */
   says?: RegExp;
+  /** The assessment time, when it is not the harness's (late 2026). */
+  asOf?: string;
 }
+
+/**
+ * Before the Emergency Mitigation Service needed the June 2026 SU (July 2026): HealthChecker's
+ * EEMS check, which the corpus's verdicts come from, knows nothing of that requirement.
+ */
+const BEFORE_EEMS_MINIMUM = '2026-06-30T12:00:00Z';
 
 const CASES: CorpusCase[] = [
   {
@@ -106,15 +114,33 @@ const CASES: CorpusCase[] = [
     control: 'INF.8',
     folder: 'E19',
     outcome: 'pass',
-    healthChecker: 'Green "Enabled", "Running", "200 - Reachable"',
+    healthChecker: 'Green "Enabled", "Running", "200 - Reachable" (as of June 2026)',
     says: /endpoint reachable/,
+    asOf: BEFORE_EEMS_MINIMUM,
   },
   {
     control: 'INF.8',
     folder: 'E16',
     outcome: 'pass',
-    healthChecker: 'Green "Enabled", "Running" (no endpoint export in E16)',
+    healthChecker: 'Green "Enabled", "Running" (no endpoint export in E16; as of June 2026)',
     says: /not collected/,
+    asOf: BEFORE_EEMS_MINIMUM,
+  },
+  {
+    control: 'INF.8',
+    folder: 'E19',
+    outcome: 'fail',
+    healthChecker:
+      'Green, but its check predates July 2026, since when EEMS needs Jun26SU (CU11 never got it)',
+    says: /CU11 never got Jun26SU \(build 15\.2\.986\.5\): EEMS takes no mitigation published since 2026-07-01/,
+  },
+  {
+    control: 'INF.8',
+    folder: 'E16',
+    outcome: 'fail',
+    healthChecker:
+      'Green, but its check predates July 2026, since when EEMS needs Jun26SU (CU22 never got it)',
+    says: /CU22 never got Jun26SU/,
   },
   {
     control: 'INF.9',
@@ -245,7 +271,7 @@ describe('infrastructure controls on the HealthChecker corpus', () => {
       const control = INFRASTRUCTURE_CONTROLS.find((candidate) => candidate.id === id);
       assert.ok(control, id);
 
-      const result = await runOnCorpus(control, entry.folder, entry.use);
+      const result = await runOnCorpus(control, entry.folder, entry.use, entry.asOf);
       const said = [
         result.message,
         ...result.findings.map((f) => `${f.object} ${f.message}`),

@@ -55,6 +55,69 @@ describe('EXZT.INF.8 Emergency Mitigation Service', () => {
     assert.equal(result.findings[0]?.message, 'endpoint answered 407');
   });
 
+  /** EX01 on `build`, EEMS enabled and running, assessed at `asOf`. */
+  function onBuild(build: string, asOf?: string) {
+    const spec = serverOnBuild(build);
+    const server = { ...spec.servers.EX01, 'exchange.mitigation-service': RUNNING };
+    return onlyResult(
+      runControl(
+        emergencyMitigationService,
+        {
+          servers: { EX01: server },
+          organization: { 'exchange.organization-config': ORGANIZATION },
+        },
+        asOf === undefined ? {} : { asOf },
+      ),
+    );
+  }
+
+  it('fails from July 2026 on a build below Jun26SU, which takes no new mitigation', () => {
+    // Exchange SE RTM May26HU (15.2.2562.41): the update before Jun26SU (15.2.2562.43).
+    const result = onBuild('15.2.2562.41');
+    assert.equal(result.outcome, 'fail');
+    assert.deepEqual(
+      result.findings.map((f) => `${f.object}: ${f.message}`),
+      [
+        'EX01: build 15.2.2562.41 is below Jun26SU: EEMS takes no mitigation published since 2026-07-01',
+      ],
+    );
+    assert.equal(result.findings[0]?.value, '15.2.2562.41');
+    assert.equal(onBuild('15.2.2562.41', '2026-06-30T23:00:00Z').outcome, 'pass');
+  });
+
+  it('passes on Jun26SU itself, on every CU that got it', () => {
+    for (const build of ['15.2.2562.43', '15.2.1748.46', '15.2.1544.41', '15.1.2507.69']) {
+      assert.equal(onBuild(build).outcome, 'pass', build);
+    }
+  });
+
+  it('names the CU when the CU never got Jun26SU', () => {
+    // Exchange 2019 CU13 Feb24SU: supported CUs moved on before June 2026.
+    const result = onBuild('15.2.1258.32');
+    assert.equal(result.outcome, 'fail');
+    assert.match(
+      result.findings[0]?.message ?? '',
+      /^CU13 never got Jun26SU \(build 15\.2\.1258\.32\)/,
+    );
+  });
+
+  it('says it cannot tell when only the CU is known and the CU got Jun26SU', () => {
+    const server = { ...MAILBOX_SERVER, adminDisplayVersion: 'Version 15.2 (Build 2562.17)' };
+    const result = onlyResult(
+      runControl(emergencyMitigationService, {
+        servers: {
+          EX01: { 'exchange.server': server, 'exchange.mitigation-service': RUNNING },
+        },
+        organization: { 'exchange.organization-config': ORGANIZATION },
+      }),
+    );
+    assert.equal(result.outcome, 'pass');
+    assert.match(
+      result.message,
+      /whether the build has Jun26SU, which new mitigations need, is unknown/,
+    );
+  });
+
   it('is not applicable on Exchange 2019 CU10, which predates EEMS', () => {
     const result = run({}, ORGANIZATION, () => ({
       servers: {

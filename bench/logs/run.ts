@@ -48,7 +48,13 @@ function tools(set: GeneratedSet, policyFile: string): Array<[string, string[]]>
     ['exzt hunting + policy', [...exzt, '--policy', policyFile]],
     [
       'ripgrep -c -i -F',
-      ['rg', '-c', '-i', '-F', ...RG_PATTERNS.flatMap((p) => ['-e', p]), set.folder],
+      // --no-ignore: the repository's .gitignore lists *.log, which rg would otherwise skip.
+      ['rg', '--no-ignore', '-c', '-i', '-F', ...RG_PATTERNS.flatMap((p) => ['-e', p]), set.folder],
+    ],
+    // Not a scan: reading every byte and counting lines on every core (floor.ts).
+    [
+      'floor: Node.js read + line count',
+      [process.execPath, 'dist/bench/logs/floor.js', set.folder],
     ],
   ];
 }
@@ -84,7 +90,11 @@ function benchSet(set: GeneratedSet, policyFile: string): string[] {
     const list = measures.get(name) ?? [];
     const seconds = median(list.map((m) => m.seconds));
     const rss = Math.max(...list.map((m) => m.rssKb)) / 1024;
-    const check = name.startsWith('exzt') ? verify(set, list[0]?.stdout ?? '{}') : 'counts only';
+    const check = name.startsWith('exzt')
+      ? verify(set, list[0]?.stdout ?? '{}')
+      : name.startsWith('floor')
+        ? `${Number(list[0]?.stdout ?? 0).toLocaleString('en-US')} lines`
+        : 'counts only';
     return `| ${mb.toFixed(0)} MB | ${name} | ${seconds.toFixed(2)} s | ${(mb / seconds).toFixed(0)} MB/s | ${rss.toFixed(0)} MB | ${check} |`;
   });
 }

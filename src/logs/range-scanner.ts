@@ -6,20 +6,18 @@
  * bytes (record-bytes.ts). Line numbers are relative to the range; the scan adds the lines of
  * earlier ranges.
  *
- * TODO(#7): hunting is far below half of ripgrep. CPU time (user+sys) on 537 MB, 2 shared cores,
- * before → after this design: hunting 5.1–5.5 s → 2.6–2.7 s (wall 200 MB/s at load 4; ripgrep
- * 2,800 MB/s in the same spell), with the policy 18.3–18.5 s → 5.8–5.9 s (wall 94–110 MB/s);
- * peak RSS 229–240 → 137–141 MB hunting, 301–350 → 198–199 MB with the policy. What is left of
- * hunting's time and would not go with a native search: Node's start-up (~0.35 s since each
- * command loads only its own modules; 0.55 s CPU before), copying from the page cache (~1.4 GB/s a core here; ripgrep maps the
- * file), and reading the ~13% of lines that hold an anchor (benign autodiscover.json and
- * logon.aspx requests, ~5–10 µs each). The anchors are made of common letters (rps-cat,
- * owershell, aspx), so their rarest bytes still stop the search ~25 times per KiB; searching
- * by two- or three-byte runs with Buffer.indexOf was measured slower. `npm run bench:logs` on
- * the quiet machine after the merge (2026-12-03): hunting 325 MB/s (537 MB) and 391 MB/s (2 GB)
- * vs ripgrep 5,092 and 4,777 (6-8 %, target 50 %); with the policy 135 and 154 MB/s (target 100,
- * met); peak RSS 143-230 MB (target 300, met). Again on 2026-12-04: hunting 283 and 434 MB/s vs
- * ripgrep 4,530 and 4,812 (6-9 %); with the policy 136 and 180 MB/s; peak RSS 131-208 MB.
+ * TODO(#7): hunting is below half of ripgrep. `npm run bench:logs` (2026-12-04, quiet 2 cores,
+ * ripgrep with --no-ignore: before, the repository's .gitignore made it skip the IIS half of the
+ * data): hunting 531 MB/s (537 MB) and 752 MB/s (2 GB) vs ripgrep 2,916 and 3,276 (18 % and
+ * 23 %, target 50 %); with the policy 228 and 270 MB/s (target 100, met); peak RSS 124-212 MB
+ * (target 300, met). A floor that reads every byte on both cores and counts lines runs at 2,559
+ * and 5,467 MB/s, so reading is not the limit. A single-threaded profile on 537 MB (1.45 s):
+ * the anchor search ~0.4 s (the anchors are made of common letters - rps-cat, owershell, aspx -
+ * so their rarest bytes still stop Buffer.indexOf ~25 times per KiB; two- or three-byte runs
+ * were measured slower), reading the ~13 % of lines that hold an anchor ~0.45 s (benign
+ * autodiscover.json and logon.aspx requests, ~3 us each), copying from the page cache 0.15 s.
+ * Half of ripgrep needs both cut several times over: a SIMD multi-literal search and hunts that
+ * reject benign candidates on their bytes.
  */
 import type { Policy } from '../policy/model.js';
 import {

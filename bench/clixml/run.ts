@@ -34,6 +34,15 @@ const TOOLS: Tool[] = [
     counts: false,
   },
   {
+    // Not a reader: the least any JavaScript reader does per element (floor.ts), UTF-8 only.
+    name: 'floor: minimal JS scan',
+    command: (file) =>
+      file.encoding === 'utf-8'
+        ? [process.execPath, 'dist/bench/clixml/floor.js', file.file]
+        : undefined,
+    counts: true,
+  },
+  {
     name: 'fast-xml-parser',
     // Holds the whole document in memory, so only the ~100 MB files.
     command: (file) =>

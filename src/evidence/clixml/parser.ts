@@ -10,10 +10,12 @@
  *
  * TODO(#2): the benchmark target, 2x xmllint's throughput (bench:clixml), is not met. With the
  * Refs counted first (ref-counts.ts; garbage collection fell from a quarter of the time to 4 %),
- * `npm run bench:clixml` on the quiet machine (2026-12-04) gave 100 MB UTF-8 67.6 MB/s vs
- * xmllint 87.7, UTF-16 LE 110.2 vs 112.8; 1 GB UTF-8 76.7 vs 77.5, UTF-16 LE 134.7 vs 122.8
- * (0.77-1.10x xmllint, was 0.70-0.92x); peak RSS 67-92 MB (was 123-136). The rest is this
- * scanner: start tags ~17 %, the whitespace loop ~11 %, element text ~8 %, member maps ~7 %.
+ * `npm run bench:clixml` on the quiet machine (2026-12-04, second run) gave 100 MB UTF-8 105.9
+ * MB/s vs xmllint 143.4, UTF-16 LE 171.7 vs 223.9; 1 GB UTF-8 140.4 vs 164.6, UTF-16 LE 290.8 vs
+ * 244.7 (0.74-1.19x); peak RSS 67-91 MB. The benchmark's floor, which finds each element's tag
+ * and name and slices its text but checks nothing (bench/clixml/floor.ts), reaches only
+ * 1.55-1.70x xmllint, so no JavaScript reader meets the target here. The rest is this scanner:
+ * start tags ~17 %, the whitespace loop ~11 %, element text ~8 %, member maps ~7 %.
  */
 import { ExztError, type ErrorCode } from '../../errors.js';
 import { DocumentAssembler } from './document-assembler.js';

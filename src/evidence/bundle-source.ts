@@ -153,8 +153,7 @@ function placeBundleMember(
     return;
   }
 
-  // TODO(#2): the folder name is not compared with the Name in the server's Get-ExchangeServer
-  // export; a renamed folder would file the evidence under the wrong name.
+  // Filed under the folder's name; server-names.ts warns when the server's own export disagrees.
   const subject =
     server?.[1] === undefined
       ? organizationSubject(manifest.organization)

@@ -16,6 +16,7 @@ import { readLooseFiles } from './loose-source.js';
 import { MANIFEST_FILE } from './manifest.js';
 import { mergeResults, type LoadOptions, type SourceResult } from './source-result.js';
 import { compareText, readFolderTree, type SourceTree } from './source-tree.js';
+import { serverNameWarnings } from './server-names.js';
 import { readUnrecognisedMembers } from './unrecognised.js';
 import { readZipTree } from './zip-tree.js';
 
@@ -151,6 +152,7 @@ async function assembleSet(merged: SourceResult, options: LoadOptions): Promise<
     throw error;
   });
   await settleIntegrity(merged, warnings);
+  warnings.push(...serverNameWarnings(subjects));
   const files = merged.candidates
     .map((candidate) => candidate.file)
     .sort((a, b) => compareText(a.source, b.source) || compareText(a.member, b.member));

@@ -180,3 +180,28 @@ test('a folder that is neither a bundle nor HealthChecker layout is an INPUT err
     assertExztError('INPUT', /neither an evidence bundle/),
   );
 });
+
+test('a server folder whose Get-ExchangeServer names another server is loaded with a warning', async () => {
+  const renamed = await bundle([{ path: 'servers/EX01/exchange.server.xml' }]);
+  const set = await loadEvidence([renamed], NO_OPTIONS);
+  const [warning, ...others] = set.warnings.filter((text) => text.includes('filed under'));
+  assert.equal(others.length, 0);
+  assert.equal(
+    warning,
+    `${renamed}: servers/EX01/exchange.server.xml names the server 'SOLO-E19A', but it is filed ` +
+      `under 'EX01' (its folder's name); every fact of EX01 may be about SOLO-E19A: was the ` +
+      'folder renamed or copied?',
+  );
+  // The folder's name decides where the evidence is filed; the warning does not move it.
+  assert.equal(findSubject(set, 'server:ex01')?.subject.name, 'EX01');
+
+  for (const folderName of ['SOLO-E19A', 'solo-e19a', 'solo-e19a.contoso.local']) {
+    const named = await bundle([{ path: `servers/${folderName}/exchange.server.xml` }]);
+    const loaded = await loadEvidence([named], NO_OPTIONS);
+    assert.deepEqual(
+      loaded.warnings.filter((text) => text.includes('filed under')),
+      [],
+      folderName,
+    );
+  }
+});

@@ -17,11 +17,12 @@ import {
 import {
   organizationSubject,
   serverSubject,
+  type EvidenceFile,
   type EvidenceSource,
   type IntegrityResult,
   type SourceType,
 } from './evidence-set.js';
-import { findKind, kindOfBundleFile } from './kinds.js';
+import { findKind, kindOfBundleFile, type EvidenceKind } from './kinds.js';
 import { MANIFEST_FILE, parseManifest, type Manifest, type ManifestFile } from './manifest.js';
 import type { SubjectRef } from './model.js';
 import { SIGNATURE_FILE, SIGNER_CERTIFICATE_FILE } from './signature.js';
@@ -90,6 +91,7 @@ export async function readBundle(
   // then (assemble.ts), a missing one before any file is read.
   if (mode.hashWhileImporting === true && !options.allowModified)
     refuseMissing(tree.label, root, manifest, candidates);
+  const missing = missingFiles(tree.label, root, manifest, candidates);
   const settle: IntegritySettlement = async (settledWarnings) => {
     for (const candidate of candidates) await ensureHashed(candidate);
     source.integrity = checkIntegrity(
@@ -102,9 +104,43 @@ export async function readBundle(
     );
   };
   if (mode.hashWhileImporting === true)
-    return { sources: [source], candidates, failures, warnings, settle: [settle] };
+    return { sources: [source], candidates, failures, warnings, settle: [settle], missing };
   await settle(warnings);
-  return { sources: [source], candidates, failures, warnings };
+  return { sources: [source], candidates, failures, warnings, missing };
+}
+
+function absentEntries(root: string, manifest: Manifest, candidates: Candidate[]): ManifestFile[] {
+  const byMember = firstByLowerPath(candidates, (c) => c.file.member.slice(root.length));
+  return manifest.files.filter((entry) => !byMember.has(entry.path.toLowerCase()));
+}
+
+/**
+ * The files the manifest lists and the bundle lacks, for the file list (status `missing`, the
+ * SHA-256 the manifest gives, the kind and subject their path says); the load refuses them
+ * unless --allow-modified.
+ */
+function missingFiles(
+  label: string,
+  root: string,
+  manifest: Manifest,
+  candidates: Candidate[],
+): EvidenceFile[] {
+  return absentEntries(root, manifest, candidates).map((entry): EvidenceFile => {
+    const placement = placementOf(entry.path, manifest);
+    const placed =
+      placement === undefined || 'misplaced' in placement
+        ? {}
+        : { kind: placement.kind.id, subject: placement.subject.key };
+    return {
+      source: label,
+      member: `${root}${entry.path}`,
+      sha256: entry.sha256,
+      size: 0,
+      status: 'missing',
+      ...placed,
+      note: `listed in ${MANIFEST_FILE} but absent from the bundle`,
+    };
+  });
 }
 
 /** Files the manifest lists and the bundle lacks, refused as the whole-bundle check would. */
@@ -114,8 +150,7 @@ function refuseMissing(
   manifest: Manifest,
   candidates: Candidate[],
 ): void {
-  const byMember = firstByLowerPath(candidates, (c) => c.file.member.slice(root.length));
-  const missing = manifest.files.filter((entry) => !byMember.has(entry.path.toLowerCase()));
+  const missing = absentEntries(root, manifest, candidates);
   const [first] = missing;
   if (first === undefined) return;
   const more = missing.length > 1 ? ` (and ${missing.length - 1} more)` : '';
@@ -134,6 +169,30 @@ function isSignatureMember(relative: string): boolean {
 const SERVER_MEMBER = /^servers\/([^/]+)\/([^/]+)$/i;
 const ORGANIZATION_MEMBER = /^organization\/([^/]+)$/i;
 
+type Placement = { kind: EvidenceKind; subject: SubjectRef } | { misplaced: string } | undefined;
+
+/** The kind a member's name says and the subject its folder says (undefined: no kind). */
+function placementOf(relative: string, manifest: Manifest): Placement {
+  const server = SERVER_MEMBER.exec(relative);
+  const organization = ORGANIZATION_MEMBER.exec(relative);
+  const fileName = server?.[2] ?? organization?.[1];
+  const kind = fileName === undefined ? undefined : kindOfBundleFile(fileName);
+  if (kind === undefined) return undefined;
+
+  const scope = server === null ? 'organization' : 'server';
+  if (kind.scope !== scope) {
+    return {
+      misplaced: `${kind.id} is ${kind.scope}-wide evidence; it does not belong in ${scope === 'server' ? 'servers/<SERVER>/' : 'organization/'}`,
+    };
+  }
+  // Filed under the folder's name; server-names.ts warns when the server's own export disagrees.
+  const subject =
+    server?.[1] === undefined
+      ? organizationSubject(manifest.organization)
+      : serverSubject(server[1]);
+  return { kind, subject };
+}
+
 /** Takes the member for the kind its name says, under the subject its folder says. */
 function placeBundleMember(
   candidate: Candidate,
@@ -141,23 +200,14 @@ function placeBundleMember(
   manifest: Manifest,
   entries: ReadonlyMap<string, ManifestFile>,
 ): void {
-  const server = SERVER_MEMBER.exec(relative);
-  const organization = ORGANIZATION_MEMBER.exec(relative);
-  const fileName = server?.[2] ?? organization?.[1];
-  const kind = fileName === undefined ? undefined : kindOfBundleFile(fileName);
-  if (kind === undefined) return;
-
-  const scope = server === null ? 'organization' : 'server';
-  if (kind.scope !== scope) {
-    candidate.file.note = `${kind.id} is ${kind.scope}-wide evidence; it does not belong in ${scope === 'server' ? 'servers/<SERVER>/' : 'organization/'}`;
+  const placement = placementOf(relative, manifest);
+  if (placement === undefined) return;
+  if ('misplaced' in placement) {
+    candidate.file.note = placement.misplaced;
     return;
   }
 
-  // Filed under the folder's name; server-names.ts warns when the server's own export disagrees.
-  const subject =
-    server?.[1] === undefined
-      ? organizationSubject(manifest.organization)
-      : serverSubject(server[1]);
+  const { kind, subject } = placement;
   assign(candidate, kind, subject);
   candidate.file.status = 'imported';
   const entry = entries.get(relative.toLowerCase());
@@ -184,8 +234,6 @@ function checkIntegrity(
   };
   for (const entry of manifest.files) {
     const candidate = byMember.get(entry.path.toLowerCase());
-    // TODO(#2): a missing file is named in the integrity result only, not in the set's file list
-    // with the status 'missing'.
     if (candidate === undefined) result.missing.push(entry.path);
     else if (candidate.file.sha256 !== entry.sha256) {
       result.mismatched.push(entry.path);

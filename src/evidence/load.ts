@@ -153,9 +153,10 @@ async function assembleSet(merged: SourceResult, options: LoadOptions): Promise<
   });
   await settleIntegrity(merged, warnings);
   warnings.push(...serverNameWarnings(subjects));
-  const files = merged.candidates
-    .map((candidate) => candidate.file)
-    .sort((a, b) => compareText(a.source, b.source) || compareText(a.member, b.member));
+  const files = [
+    ...merged.candidates.map((candidate) => candidate.file),
+    ...(merged.missing ?? []),
+  ].sort((a, b) => compareText(a.source, b.source) || compareText(a.member, b.member));
   const set: EvidenceSet = { sources: merged.sources, subjects, files, warnings };
 
   const times = merged.sources.flatMap((source) => source.manifest?.collectedAt ?? []);

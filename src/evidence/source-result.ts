@@ -1,6 +1,6 @@
 /** What reading one input yields, before the loader merges inputs into subjects. */
 import type { Candidate } from './candidate.js';
-import type { EvidenceSource } from './evidence-set.js';
+import type { EvidenceFile, EvidenceSource } from './evidence-set.js';
 import type { EvidenceKind } from './kinds.js';
 import type { SubjectRef } from './model.js';
 
@@ -26,6 +26,8 @@ export interface SourceResult {
   warnings: string[];
   /** Checks deferred until the files are read (bundles read with `hashWhileImporting`). */
   settle?: IntegritySettlement[];
+  /** Files a manifest lists that the bundle lacks (status `missing`); read only if allowed. */
+  missing?: EvidenceFile[];
 }
 
 export interface LoadOptions {
@@ -48,5 +50,6 @@ export function mergeResults(results: SourceResult[]): SourceResult {
     failures: results.flatMap((result) => result.failures),
     warnings: results.flatMap((result) => result.warnings),
     settle: results.flatMap((result) => result.settle ?? []),
+    missing: results.flatMap((result) => result.missing ?? []),
   };
 }

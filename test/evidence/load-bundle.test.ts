@@ -99,6 +99,36 @@ test('a listed file missing from the bundle is an INTEGRITY error', async () => 
   );
 });
 
+test('with --allow-modified a listed file missing from the bundle is in the file list as missing', async () => {
+  const folder = await bundle();
+  const manifest = JSON.parse(await readFile(path.join(folder, 'manifest.json'), 'utf8')) as {
+    files: Array<{ path: string; sha256: string }>;
+  };
+  await rm(path.join(folder, 'servers/SOLO-E19A/exchange.setup-version.xml'));
+  const set = await loadEvidence([folder], { ...NO_OPTIONS, allowModified: true });
+
+  assert.deepEqual(
+    set.files.filter((file) => file.status === 'missing'),
+    [
+      {
+        source: folder,
+        member: 'servers/SOLO-E19A/exchange.setup-version.xml',
+        sha256: manifest.files.find((entry) => entry.path.endsWith('setup-version.xml'))?.sha256,
+        size: 0,
+        status: 'missing',
+        kind: 'exchange.setup-version',
+        subject: 'server:solo-e19a',
+        note: 'listed in manifest.json but absent from the bundle',
+      },
+    ],
+  );
+  assert.deepEqual(set.sources[0]?.integrity.missing, [
+    'servers/SOLO-E19A/exchange.setup-version.xml',
+  ]);
+  const fact = factOf(findSubject(set, 'server:solo-e19a'), 'exchange.setup-version');
+  assert.equal(fact.status, 'not-collected');
+});
+
 test('a file the manifest does not list is a warning, and still read', async () => {
   const folder = await bundle([
     ...SERVER.map((p) => ({ path: p })),

@@ -11,14 +11,16 @@ import { loadWaivers } from '../../policy/waivers.js';
 import { PolicyError } from '../../policy/yaml-source.js';
 import { stringOption, type Command, type CommandContext } from '../command.js';
 
-// TODO(#3): text output only; a --format json listing the issues would suit editors and CI.
 export const policyValidateCommand: Command = {
   usage: [
     'Usage: exzt policy validate <policy.yaml> [--waivers FILE] [--attestations FILE] [--as-of YYYY-MM-DD]',
+    '                            [--format text|json]',
     '',
     '  --waivers       also check this waivers file',
     '  --attestations  also check this attestations file',
     '  --as-of         warn about waivers and attestations expired at this date (default: today)',
+    '  --format        text (default) or json: the files, every mistake and every warning, for',
+    '                  editors and CI (docs/policy.md, "validate --format json")',
     '',
     'Exit 0 when every file is valid; 2 with every mistake as file:line:column: key = value: expected.',
   ].join('\n'),
@@ -26,14 +28,52 @@ export const policyValidateCommand: Command = {
     waivers: { type: 'string' },
     attestations: { type: 'string' },
     'as-of': { type: 'string' },
+    format: { type: 'string' },
   },
   run: runPolicyValidate,
 };
+
+/** What `--format json` prints: a stable contract (docs/policy.md). */
+interface ValidationReport {
+  valid: boolean;
+  files: ValidatedFile[];
+  issues: Array<{
+    file: string;
+    line: number;
+    column: number;
+    path?: string;
+    given?: string;
+    allowed: string;
+  }>;
+  warnings: Array<{ file?: string; line?: number; message: string }>;
+}
+
+type ValidatedFile =
+  | {
+      role: 'policy';
+      file: string;
+      valid: boolean;
+      organization?: string;
+      sha256?: string;
+      defaulted?: string[];
+    }
+  | { role: 'waivers'; file: string; valid: boolean; entries?: number; controls?: string[] }
+  | { role: 'attestations'; file: string; valid: boolean; entries?: number };
+
+interface Expiry {
+  file?: string;
+  line?: number;
+  message: string;
+}
 
 async function runPolicyValidate(context: CommandContext): Promise<number> {
   const [file, extra] = context.positionals;
   if (file === undefined || extra !== undefined) {
     throw usageError('exzt policy validate takes one policy file; see --help');
+  }
+  const format = stringOption(context, 'format') ?? 'text';
+  if (format !== 'text' && format !== 'json') {
+    throw usageError(`--format ${format}: expected text or json`);
   }
   const day = asOfDay(stringOption(context, 'as-of'));
   const waiversFile = stringOption(context, 'waivers');
@@ -44,10 +84,26 @@ async function runPolicyValidate(context: CommandContext): Promise<number> {
   const waivers = waiversFile === undefined ? [] : await collect(loadWaivers(waiversFile), failed);
   const attestations =
     attestationsFile === undefined ? [] : await collect(loadAttestations(attestationsFile), failed);
-  const issues = failed.flatMap((error) => error.issues);
-  if (failed.length === 1) throw failed[0];
-  if (failed.length > 1) throw new PolicyError('the policy files have mistakes', issues);
+  const warnings = failed.length > 0 ? [] : expiryWarnings(waivers ?? [], attestations ?? [], day);
 
+  if (format === 'json') {
+    const report = validationReport(
+      { file, policy, waiversFile, waivers, attestationsFile, attestations },
+      failed,
+      warnings,
+    );
+    context.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    for (const warning of warnings) context.logger.warn(describeWarning(warning));
+    return report.valid ? 0 : 2;
+  }
+
+  if (failed.length === 1) throw failed[0];
+  if (failed.length > 1) {
+    throw new PolicyError(
+      'the policy files have mistakes',
+      failed.flatMap((error) => error.issues),
+    );
+  }
   context.stdout.write(describePolicy(file, policy as LoadedPolicy));
   if (waiversFile !== undefined) context.stdout.write(describeWaivers(waiversFile, waivers ?? []));
   if (attestationsFile !== undefined) {
@@ -55,8 +111,79 @@ async function runPolicyValidate(context: CommandContext): Promise<number> {
       `${attestationsFile}: valid, ${count(attestations ?? [], 'attestation')}\n`,
     );
   }
-  warnAboutExpiry(context, waivers ?? [], attestations ?? [], day);
+  for (const warning of warnings) context.logger.warn(describeWarning(warning));
   return 0;
+}
+
+interface Loaded {
+  file: string;
+  policy: LoadedPolicy | undefined;
+  waiversFile: string | undefined;
+  waivers: readonly Waiver[] | undefined;
+  attestationsFile: string | undefined;
+  attestations: readonly Attestation[] | undefined;
+}
+
+function validationReport(
+  loaded: Loaded,
+  failed: readonly PolicyError[],
+  warnings: readonly Expiry[],
+): ValidationReport {
+  const issues = failed.flatMap((error) => error.issues);
+  const files: ValidatedFile[] = [];
+
+  const { policy } = loaded;
+  files.push(
+    policy === undefined
+      ? { role: 'policy', file: loaded.file, valid: false }
+      : {
+          role: 'policy',
+          file: loaded.file,
+          valid: true,
+          organization: policy.policy.organization,
+          sha256: policy.hash,
+          defaulted: [...policy.defaulted],
+        },
+  );
+  if (loaded.waiversFile !== undefined) {
+    const waivers = loaded.waivers;
+    files.push(
+      waivers === undefined
+        ? { role: 'waivers', file: loaded.waiversFile, valid: false }
+        : {
+            role: 'waivers',
+            file: loaded.waiversFile,
+            valid: true,
+            entries: waivers.length,
+            controls: [...new Set(waivers.map((waiver) => waiver.control))].sort(),
+          },
+    );
+  }
+  if (loaded.attestationsFile !== undefined) {
+    const attestations = loaded.attestations;
+    files.push(
+      attestations === undefined
+        ? { role: 'attestations', file: loaded.attestationsFile, valid: false }
+        : {
+            role: 'attestations',
+            file: loaded.attestationsFile,
+            valid: true,
+            entries: attestations.length,
+          },
+    );
+  }
+
+  return {
+    valid: failed.length === 0,
+    files,
+    issues: issues.map((issue) => ({
+      ...issue.position,
+      ...(issue.path === undefined ? {} : { path: issue.path }),
+      ...(issue.given === undefined ? {} : { given: issue.given }),
+      allowed: issue.allowed,
+    })),
+    warnings: [...warnings],
+  };
 }
 
 /** The loaded value, or undefined with the file's mistakes added to `failed`. */
@@ -88,22 +215,32 @@ function describeWaivers(file: string, waivers: readonly Waiver[]): string {
   return `${file}: valid, ${count(waivers, 'waiver')}${which}\n`;
 }
 
-function warnAboutExpiry(
-  context: CommandContext,
+/** Waivers and attestations expired before `day`, and attested facts no control reads. */
+function expiryWarnings(
   waivers: readonly Waiver[],
   attestations: readonly Attestation[],
   day: string,
-): void {
+): Expiry[] {
+  const warnings: Expiry[] = [];
   for (const entry of [...waivers, ...attestations].filter((e) => e.expires < day)) {
     const what =
       'control' in entry ? `waiver for ${entry.control}` : `attestation of ${entry.fact}`;
-    context.logger.warn(
-      `${entry.source.file}:${entry.source.line}: ${what} expired on ${entry.expires}`,
-    );
+    warnings.push({
+      file: entry.source.file,
+      line: entry.source.line,
+      message: `${what} expired on ${entry.expires}`,
+    });
   }
   for (const fact of unreadFacts(attestations)) {
-    context.logger.warn(`no control reads the attested fact ${fact}; it has no effect`);
+    warnings.push({ message: `no control reads the attested fact ${fact}; it has no effect` });
   }
+  return warnings;
+}
+
+function describeWarning(warning: Expiry): string {
+  return warning.file === undefined
+    ? warning.message
+    : `${warning.file}:${warning.line ?? 0}: ${warning.message}`;
 }
 
 function count(items: readonly unknown[], noun: string): string {

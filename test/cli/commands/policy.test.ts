@@ -158,6 +158,107 @@ describe('exzt policy validate', () => {
   });
 });
 
+describe('exzt policy validate --format json', () => {
+  it('lists the files read, their keys taken as defaults and the warnings, exit 0', async () => {
+    await writeFile(path.join(folder, 'policy.yaml'), PARTIAL_POLICY);
+    await writeFile(path.join(folder, 'waivers.yaml'), WAIVERS);
+    const { code, stdout, stderr } = await run(
+      policyValidateCommand,
+      path.join(folder, 'policy.yaml'),
+      ...['--waivers', path.join(folder, 'waivers.yaml'), '--as-of', '2027-01-05'],
+      ...['--format', 'json'],
+    );
+    assert.equal(code, 0);
+    const report = JSON.parse(stdout) as {
+      valid: boolean;
+      files: Array<Record<string, unknown>>;
+      issues: unknown[];
+      warnings: Array<Record<string, unknown>>;
+    };
+    assert.equal(report.valid, true);
+    assert.deepEqual(
+      report.files.map(({ role, valid, organization, entries, controls }) => ({
+        role,
+        valid,
+        organization,
+        entries,
+        controls,
+      })),
+      [
+        {
+          role: 'policy',
+          valid: true,
+          organization: 'Fabrikam',
+          entries: undefined,
+          controls: undefined,
+        },
+        {
+          role: 'waivers',
+          valid: true,
+          organization: undefined,
+          entries: 1,
+          controls: ['EXZT.INF.1'],
+        },
+      ],
+    );
+    assert.match(String(report.files[0]?.sha256), /^[0-9a-f]{64}$/);
+    assert.ok((report.files[0]?.defaulted as string[]).includes('networks'));
+    assert.deepEqual(report.issues, []);
+    assert.deepEqual(report.warnings, [
+      {
+        file: path.join(folder, 'waivers.yaml'),
+        line: 1,
+        message: 'waiver for EXZT.INF.1 expired on 2026-12-31',
+      },
+    ]);
+    assert.match(stderr, /waivers\.yaml:1: waiver for EXZT\.INF\.1 expired on 2026-12-31/);
+  });
+
+  it('gives every mistake of every file as data on stdout and exits 2', async () => {
+    await writeFile(
+      path.join(folder, 'bad-policy.yaml'),
+      `${PARTIAL_POLICY}data:\n  minimumTls: "1.1"\n`,
+    );
+    await writeFile(
+      path.join(folder, 'bad-waivers.yaml'),
+      WAIVERS.replace('ciso@fabrikam.com', 'ciso'),
+    );
+    const { code, stdout, stderr } = exzt(
+      'policy',
+      'validate',
+      'bad-policy.yaml',
+      ...['--waivers', 'bad-waivers.yaml', '--format', 'json'],
+    );
+    assert.equal(code, 2);
+    assert.equal(stderr, '');
+    const report = JSON.parse(stdout) as { valid: boolean; files: unknown[]; issues: unknown[] };
+    assert.equal(report.valid, false);
+    assert.deepEqual(report.files, [
+      { role: 'policy', file: 'bad-policy.yaml', valid: false },
+      { role: 'waivers', file: 'bad-waivers.yaml', valid: false },
+    ]);
+    assert.deepEqual(report.issues, [
+      {
+        file: 'bad-policy.yaml',
+        line: 8,
+        column: 15,
+        path: 'data.minimumTls',
+        given: '"1.1"',
+        allowed: 'expected one of 1.2, 1.3',
+      },
+      {
+        file: 'bad-waivers.yaml',
+        line: 4,
+        column: 15,
+        path: 'waivers[0].approvedBy',
+        given: '"ciso"',
+        allowed: 'expected an e-mail address, e.g. ciso@contoso.com',
+      },
+    ]);
+    assert.equal(exzt('policy', 'validate', 'bad-policy.yaml', '--format', 'yaml').code, 2);
+  });
+});
+
 describe('exzt policy explain', () => {
   it('throws a PolicyError (exit 2) when the --policy file has mistakes', async () => {
     const policy = path.join(folder, 'typo-policy.yaml');

@@ -2,7 +2,8 @@
  * Loads a Zero Trust policy from YAML: every key checked against the schema, missing keys and
  * sections filled from DEFAULT_POLICY (a policy may be partial), then the checks that span
  * keys: network names defined before use, admin hours in order, no endpoint both allowed and
- * forbidden on the internet. Every mistake is reported at once, with line and column.
+ * forbidden on the internet. Every mistake is reported at once, with line and column; networks
+ * shared by two zones are warnings.
  */
 import type { Node } from 'yaml';
 import { isMap } from 'yaml';
@@ -13,7 +14,8 @@ import { readValue, type ReadState } from './read-node.js';
 import { POLICY_SCHEMA } from './schema.js';
 import { readTextFile } from './text-file.js';
 import { minutesOf } from './value-checks.js';
-import { PolicyError, renderGiven, YamlSource } from './yaml-source.js';
+import { PolicyError, renderGiven, YamlSource, type PolicyIssue } from './yaml-source.js';
+import { zoneOverlaps } from './zone-overlaps.js';
 
 export interface LoadedPolicy {
   policy: Policy;
@@ -21,6 +23,14 @@ export interface LoadedPolicy {
   hash: string;
   /** Keys and sections the file left out, which took their defaults. */
   defaulted: string[];
+  /** What is valid but probably not meant (zone-overlaps.ts); the commands print them. */
+  warnings: PolicyWarning[];
+}
+
+export interface PolicyWarning {
+  position: PolicyIssue['position'];
+  path: string;
+  message: string;
 }
 
 export async function loadPolicy(file: string): Promise<LoadedPolicy> {
@@ -51,7 +61,18 @@ export function parsePolicy(text: string, file: string): Omit<LoadedPolicy, 'has
     throw new PolicyError(`${file} is not a valid policy`, source.issues);
   }
 
-  return { policy: draft as Policy, defaulted: state.defaulted.filter((path) => path !== '') };
+  const policy = draft as Policy;
+  const warnings = zoneOverlaps(policy).map(({ paths, message }) => {
+    const path = paths.find((key) => state.nodes.has(key)) ?? paths[0]!;
+    return { position: source.positionOf(state.nodes.get(path) ?? source.root), path, message };
+  });
+  return { policy, defaulted: state.defaulted.filter((path) => path !== ''), warnings };
+}
+
+/** `file:line:column: path: message`, as the commands print a warning. */
+export function formatPolicyWarning(warning: PolicyWarning): string {
+  const { file, line, column } = warning.position;
+  return `${file}:${line}:${column}: ${warning.path}: ${warning.message}`;
 }
 
 /**
@@ -69,8 +90,6 @@ interface PolicyDraft {
   };
 }
 
-// TODO(#3): overlapping networks in different zones (an admin range inside the client range)
-// defeat the zoning but are not reported yet; they need a warning channel, not an error.
 function checkAcrossKeys(policy: PolicyDraft, state: ReadState): void {
   checkNetworkReferences(policy, state);
   checkAdminHours(policy, state);

@@ -235,6 +235,53 @@ describe('loading a policy: what loads', () => {
   });
 });
 
+describe('loading a policy: networks two zones share are warnings', () => {
+  it('warns when an admin range lies inside the client range, at the networks the file wrote', () => {
+    const { warnings } = parsePolicy(
+      `${HEADER}networks:\n  admin: [10.20.5.0/24]\n  clients: [10.0.0.0/8, "fd00::/8"]\n` +
+        `  backup: [10.30.0.0/24]\n  servers: ["2001:db8:40::/48"]\n`,
+      'policy.yaml',
+    );
+    // The zones are the defaults (admin: [admin], clients: [clients], …), which have no line:
+    // the warning points at the network the file wrote.
+    assert.deepEqual(
+      warnings.map((warning) => [warning.position.line, warning.path, warning.message]),
+      [
+        [
+          6,
+          'networks.clients',
+          '10.0.0.0/8 of network clients (zone clients) overlaps 10.20.5.0/24 of network admin ' +
+            '(zone admin): an address there counts as both admin and clients, so checks that ' +
+            'tell them apart cannot',
+        ],
+        [
+          7,
+          'networks.backup',
+          '10.30.0.0/24 of network backup (zone backup) overlaps 10.0.0.0/8 of network clients ' +
+            '(zone clients): an address there counts as both clients and backup, so checks that ' +
+            'tell them apart cannot',
+        ],
+      ],
+    );
+  });
+
+  it('warns once when one network is named in two zones, at the line that names it', () => {
+    const { warnings } = parsePolicy(
+      `${HEADER}network:\n  zones:\n    servers: [servers, backup]\n    backup: [backup]\n`,
+      'policy.yaml',
+    );
+    assert.deepEqual(
+      warnings.map((warning) => [warning.position.line, warning.position.column, warning.path]),
+      [[7, 14, 'network.zones.backup[0]']],
+    );
+    assert.match(warnings[0]?.message ?? '', /^network backup is in both zones servers and backup/);
+  });
+
+  it('says nothing of the default networks, which do not overlap', () => {
+    assert.deepEqual(parsePolicy(HEADER, 'policy.yaml').warnings, []);
+  });
+});
+
 describe('loadPolicy on a file', () => {
   const folders: string[] = [];
   after(async () => {

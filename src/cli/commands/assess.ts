@@ -11,7 +11,7 @@ import {
 import { ExztError } from '../../errors.js';
 import { DEFAULT_POLICY } from '../../policy/defaults.js';
 import { loadAttestations } from '../../policy/attestations.js';
-import { loadPolicy } from '../../policy/load.js';
+import { formatPolicyWarning, loadPolicy } from '../../policy/load.js';
 import type { Attestation, Policy, Waiver } from '../../policy/model.js';
 import type { EvidenceSet } from '../../evidence/evidence-set.js';
 import { loadWaivers } from '../../policy/waivers.js';
@@ -166,6 +166,7 @@ async function policyFrom(
   }
 
   const loaded = await loadPolicy(file);
+  for (const warning of loaded.warnings) context.logger.warn(formatPolicyWarning(warning));
   if (loaded.defaulted.length > 0) {
     context.logger.debug(`policy keys left at their defaults: ${loaded.defaulted.join(', ')}`);
   }

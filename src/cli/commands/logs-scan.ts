@@ -69,7 +69,7 @@ export async function scanFromContext(
       ? policy
       : policyFile === undefined
         ? null
-        : (await loadPolicyFile(policyFile)).policy;
+        : await loadPolicyFile(policyFile, context);
   const progress = progressReporter(context);
   try {
     return await scanLogs({
@@ -87,9 +87,11 @@ export async function scanFromContext(
 }
 
 /** The policy module (and its YAML parser) is loaded only when a policy is given. */
-async function loadPolicyFile(file: string): Promise<{ policy: Policy }> {
-  const { loadPolicy } = await import('../../policy/load.js');
-  return loadPolicy(file);
+async function loadPolicyFile(file: string, context: CommandContext): Promise<Policy> {
+  const { formatPolicyWarning, loadPolicy } = await import('../../policy/load.js');
+  const loaded = await loadPolicy(file);
+  for (const warning of loaded.warnings) context.logger.warn(formatPolicyWarning(warning));
+  return loaded.policy;
 }
 
 function timeOption(context: CommandContext, name: string): string | null {

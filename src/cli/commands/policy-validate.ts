@@ -60,9 +60,12 @@ type ValidatedFile =
   | { role: 'waivers'; file: string; valid: boolean; entries?: number; controls?: string[] }
   | { role: 'attestations'; file: string; valid: boolean; entries?: number };
 
+/** A warning about a valid file: expiry, an unread attested fact, networks two zones share. */
 interface Expiry {
   file?: string;
   line?: number;
+  column?: number;
+  path?: string;
   message: string;
 }
 
@@ -84,7 +87,17 @@ async function runPolicyValidate(context: CommandContext): Promise<number> {
   const waivers = waiversFile === undefined ? [] : await collect(loadWaivers(waiversFile), failed);
   const attestations =
     attestationsFile === undefined ? [] : await collect(loadAttestations(attestationsFile), failed);
-  const warnings = failed.length > 0 ? [] : expiryWarnings(waivers ?? [], attestations ?? [], day);
+  const warnings =
+    failed.length > 0
+      ? []
+      : [
+          ...(policy?.warnings ?? []).map(({ position, path, message }) => ({
+            ...position,
+            path,
+            message,
+          })),
+          ...expiryWarnings(waivers ?? [], attestations ?? [], day),
+        ];
 
   if (format === 'json') {
     const report = validationReport(
@@ -238,9 +251,10 @@ function expiryWarnings(
 }
 
 function describeWarning(warning: Expiry): string {
-  return warning.file === undefined
-    ? warning.message
-    : `${warning.file}:${warning.line ?? 0}: ${warning.message}`;
+  const column = warning.column === undefined ? '' : `:${warning.column}`;
+  const where = warning.file === undefined ? '' : `${warning.file}:${warning.line ?? 0}${column}: `;
+  const path = warning.path === undefined ? '' : `${warning.path}: `;
+  return `${where}${path}${warning.message}`;
 }
 
 function count(items: readonly unknown[], noun: string): string {

@@ -214,6 +214,27 @@ describe('exzt policy validate --format json', () => {
     assert.match(stderr, /waivers\.yaml:1: waiver for EXZT\.INF\.1 expired on 2026-12-31/);
   });
 
+  it('warns about networks two zones share, with the line, in text and in JSON', async () => {
+    const file = path.join(folder, 'overlap.yaml');
+    await writeFile(
+      file,
+      'apiVersion: exzt/v1\nkind: ZeroTrustPolicy\norganization: Fabrikam\n' +
+        'network:\n  zones:\n    servers: [servers, backup]\n',
+    );
+    const text = await run(policyValidateCommand, file);
+    assert.equal(text.code, 0);
+    assert.match(
+      text.stderr,
+      /overlap\.yaml:6:24: network\.zones\.servers\[1\]: network backup is in both zones servers and backup/,
+    );
+    const json = await run(policyValidateCommand, file, '--format', 'json');
+    const report = JSON.parse(json.stdout) as { warnings: Array<Record<string, unknown>> };
+    assert.deepEqual(
+      report.warnings.map(({ line, column, path: key }) => ({ line, column, key })),
+      [{ line: 6, column: 24, key: 'network.zones.servers[1]' }],
+    );
+  });
+
   it('gives every mistake of every file as data on stdout and exits 2', async () => {
     await writeFile(
       path.join(folder, 'bad-policy.yaml'),

@@ -74,10 +74,8 @@ function valueAt(policy: Policy, key: string): unknown {
 
 function renderText(control: Control, keys: readonly PolicyKeyValue[]): string {
   const lines = ['## Policy keys it reads', ''];
-  if (control.policyKeys === undefined) {
-    // TODO(#3): most controls do not declare policyKeys yet; until they do, explain cannot list them.
-    lines.push('- not declared by this control');
-  }
+  // Every control of the catalogue declares them (test/policy/control-policy-reads.test.ts).
+  if (control.policyKeys === undefined) lines.push('- not declared by this control');
   for (const { key, value, default: isDefault } of keys) {
     lines.push(`- \`${key}\` = ${JSON.stringify(value)}${isDefault ? ' (default)' : ''}`);
   }

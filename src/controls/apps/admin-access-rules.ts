@@ -43,6 +43,7 @@ export const adminAccessRules: Control = {
       { pillar: 'networks', function: 'Network Segmentation' },
     ],
   },
+  policyKeys: ['apps.adminFrom', 'networks'],
   evaluate(context) {
     const fact = context.fact('exchange.client-access-rules');
     const rules = required(fact, 'exchange.client-access-rules')

@@ -31,6 +31,7 @@ export const browserVersions: Control = {
     disaStig: [],
     ztmm: [{ pillar: 'devices', function: 'Policy Enforcement & Compliance Monitoring' }],
   },
+  policyKeys: ['apps.minimumBrowser'],
   evaluate(context) {
     const fact = context.fact('logs.client-versions');
     const uses = required(fact, 'logs.client-versions');

@@ -49,6 +49,7 @@ export const downloadDomains: Control = {
     disaStig: [],
     ztmm: [{ pillar: 'applications', function: 'Application Threat Protections' }],
   },
+  policyKeys: ['apps.requireDownloadDomains'],
   evaluate(context) {
     if (!context.policy.apps.requireDownloadDomains)
       return notApplicable('the policy does not require Download Domains');

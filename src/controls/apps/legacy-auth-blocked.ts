@@ -47,6 +47,7 @@ export const legacyAuthBlocked: Control = {
     disaStig: [],
     ztmm: [{ pillar: 'identity', function: 'Authentication' }],
   },
+  policyKeys: ['apps.basicAuth'],
   evaluate(context) {
     if (context.policy.apps.basicAuth === 'allow')
       return notApplicable('the policy allows Basic authentication');

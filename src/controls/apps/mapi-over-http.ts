@@ -37,6 +37,7 @@ export const mapiOverHttp: Control = {
     disaStig: [],
     ztmm: [{ pillar: 'applications', function: 'Application Access' }],
   },
+  policyKeys: ['apps.legacyProtocols'],
   evaluate(context) {
     if (context.policy.apps.legacyProtocols === 'allow') {
       return notApplicable('the policy allows legacy protocols');

@@ -33,6 +33,7 @@ export const outlookVersions: Control = {
     disaStig: [],
     ztmm: [{ pillar: 'applications', function: 'Application Threat Protections' }],
   },
+  policyKeys: ['apps.minimumOutlook'],
   evaluate(context) {
     const fact = context.fact('logs.client-versions');
     const uses = required(fact, 'logs.client-versions');

@@ -42,6 +42,7 @@ export const popImapServices: Control = {
     disaStig: ['V-259667', 'V-259668'],
     ztmm: [{ pillar: 'applications', function: 'Application Access' }],
   },
+  policyKeys: ['apps.legacyProtocols'],
   evaluate(context) {
     if (context.policy.apps.legacyProtocols === 'allow') {
       return notApplicable('the policy allows legacy protocols');

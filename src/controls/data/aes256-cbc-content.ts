@@ -40,6 +40,7 @@ export const aes256CbcContent: Control = {
     disaStig: [],
     ztmm: [{ pillar: 'data', function: 'Data Encryption' }],
   },
+  policyKeys: [],
   evaluate(context) {
     const row = context.version();
     if (row?.isEdgeServer === true) return notApplicable('Edge servers hold no protected content');

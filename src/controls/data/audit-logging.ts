@@ -38,6 +38,7 @@ export const auditLogging: Control = {
       { pillar: 'data', function: 'Visibility & Analytics' },
     ],
   },
+  policyKeys: ['data.auditLogging'],
   evaluate(context) {
     if (context.policy.data.auditLogging !== 'required') {
       return notApplicable('the policy does not require audit logging');

@@ -39,6 +39,7 @@ export const authCertificate: Control = {
     disaStig: [],
     ztmm: [{ pillar: 'identity', function: 'Authentication' }],
   },
+  policyKeys: [],
   evaluate(context) {
     if (context.version()?.isEdgeServer === true)
       return notApplicable('Edge servers do not use OAuth');

@@ -39,6 +39,7 @@ export const bitLockerVolumes: Control = {
     disaStig: [],
     ztmm: [{ pillar: 'data', function: 'Data Encryption' }],
   },
+  policyKeys: ['data.encryptionAtRest'],
   evaluate(context) {
     if (context.policy.data.encryptionAtRest !== 'required') {
       return notApplicable('the policy does not require encryption at rest');

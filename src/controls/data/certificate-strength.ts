@@ -44,6 +44,11 @@ export const certificateStrength: Control = {
     disaStig: ['V-259649', 'V-259578'],
     ztmm: [{ pillar: 'data', function: 'Data Encryption' }],
   },
+  policyKeys: [
+    'data.certificateExpiryWarningDays',
+    'data.allowSha1Certificates',
+    'data.minimumKeyBits',
+  ],
   evaluate(context) {
     const fact = context.fact('exchange.certificates');
     const certificates = required(fact, 'exchange.certificates');

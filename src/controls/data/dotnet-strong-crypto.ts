@@ -48,6 +48,7 @@ export const dotNetStrongCrypto: Control = {
     disaStig: ['V-259577'],
     ztmm: [{ pillar: 'networks', function: 'Traffic Encryption' }],
   },
+  policyKeys: [],
   evaluate(context) {
     const fact = context.fact('os.tls-settings');
     const settings = required(fact, 'os.tls-settings');

@@ -45,6 +45,7 @@ export const extendedProtection: Control = {
     disaStig: [],
     ztmm: [{ pillar: 'identity', function: 'Authentication' }],
   },
+  policyKeys: ['data.requireExtendedProtection'],
   evaluate(context) {
     if (!context.policy.data.requireExtendedProtection) {
       return notApplicable('the policy does not require Extended Protection');

@@ -44,6 +44,7 @@ export const logRetention: Control = {
     disaStig: [],
     ztmm: [{ pillar: 'data', function: 'Visibility & Analytics' }],
   },
+  policyKeys: ['data.logRetentionDays'],
   evaluate(context) {
     const windowDays = context.policy.data.logRetentionDays;
     const auditFact = context.organizationFact('exchange.admin-audit-log-config');

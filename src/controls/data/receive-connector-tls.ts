@@ -40,6 +40,7 @@ export const receiveConnectorTls: Control = {
     disaStig: ['V-259710', 'V-259641', 'V-259595'],
     ztmm: [{ pillar: 'networks', function: 'Traffic Encryption' }],
   },
+  policyKeys: ['data.smtpTls'],
   evaluate(context) {
     const fact = context.fact('exchange.receive-connectors');
     const connectors = required(fact, 'exchange.receive-connectors');

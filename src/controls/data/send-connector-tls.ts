@@ -40,6 +40,7 @@ export const sendConnectorTls: Control = {
     disaStig: ['V-259710', 'V-259594', 'V-259642'],
     ztmm: [{ pillar: 'networks', function: 'Traffic Encryption' }],
   },
+  policyKeys: ['data.smtpTls'],
   evaluate(context) {
     const fact = context.organizationFact('exchange.send-connectors');
     const connectors = required(fact, 'exchange.send-connectors');

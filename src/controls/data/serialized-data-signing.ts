@@ -42,6 +42,7 @@ export const serializedDataSigning: Control = {
     disaStig: [],
     ztmm: [{ pillar: 'applications', function: 'Application Threat Protections' }],
   },
+  policyKeys: ['data.requireSerializedDataSigning'],
   evaluate(context) {
     if (!context.policy.data.requireSerializedDataSigning) {
       return notApplicable('the policy does not require serialized data signing');

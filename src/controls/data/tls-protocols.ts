@@ -44,6 +44,7 @@ export const tlsProtocols: Control = {
     disaStig: ['V-259710'],
     ztmm: [{ pillar: 'networks', function: 'Traffic Encryption' }],
   },
+  policyKeys: ['data.minimumTls'],
   evaluate(context) {
     const fact = context.fact('os.tls-settings');
     const settings = required(fact, 'os.tls-settings');

@@ -32,6 +32,7 @@ export const activeSyncDefaultAccess: Control = {
     disaStig: [],
     ztmm: [{ pillar: 'devices', function: 'Resource Access' }],
   },
+  policyKeys: ['endpoints.unknownDeviceAccess'],
   evaluate(context) {
     const fact = context.fact('exchange.activesync-organization-settings');
     const settings = required(fact, 'exchange.activesync-organization-settings');

@@ -38,6 +38,12 @@ export const mdmDeviceCompliance: Control = {
       { pillar: 'devices', function: 'Device Threat Protection' },
     ],
   },
+  policyKeys: [
+    'endpoints.minimumOs',
+    'endpoints.requireEncryption',
+    'endpoints.blockJailbroken',
+    'endpoints.maxDaysSinceSync',
+  ],
   evaluate(context) {
     const fact = context.fact('inventory.mdm-devices');
     const devices = required(fact, 'inventory.mdm-devices');

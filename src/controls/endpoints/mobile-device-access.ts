@@ -40,6 +40,7 @@ export const mobileDeviceAccess: Control = {
     disaStig: [],
     ztmm: [{ pillar: 'devices', function: 'Resource Access' }],
   },
+  policyKeys: ['endpoints.unknownDeviceAccess'],
   evaluate(context) {
     const fact = context.fact('mobile.devices');
     const devices = required(fact, 'mobile.devices');

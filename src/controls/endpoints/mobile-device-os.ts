@@ -37,6 +37,7 @@ export const mobileDeviceOs: Control = {
     disaStig: [],
     ztmm: [{ pillar: 'devices', function: 'Policy Enforcement & Compliance Monitoring' }],
   },
+  policyKeys: ['endpoints.minimumOs'],
   evaluate(context) {
     const fact = context.fact('mobile.devices');
     const devices = required(fact, 'mobile.devices');

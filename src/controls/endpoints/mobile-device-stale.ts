@@ -39,6 +39,7 @@ export const staleMobileDevices: Control = {
     disaStig: [],
     ztmm: [{ pillar: 'devices', function: 'Asset & Supply Chain Risk Management' }],
   },
+  policyKeys: ['endpoints.maxDaysSinceSync'],
   evaluate(context) {
     const fact = context.fact('mobile.devices');
     const devices = required(fact, 'mobile.devices');

@@ -38,6 +38,7 @@ export const mobilePolicyEncryption: Control = {
       { pillar: 'data', function: 'Data Encryption' },
     ],
   },
+  policyKeys: ['endpoints.requireEncryption'],
   evaluate(context) {
     if (!context.policy.endpoints.requireEncryption) {
       return notApplicable('the policy does not require device encryption');

@@ -35,6 +35,7 @@ export const mobilePolicyPassword: Control = {
     disaStig: [],
     ztmm: [{ pillar: 'devices', function: 'Policy Enforcement & Compliance Monitoring' }],
   },
+  policyKeys: ['endpoints.requireDevicePassword', 'endpoints.minimumPasswordLength'],
   evaluate(context) {
     const endpoints = context.policy.endpoints;
     if (!endpoints.requireDevicePassword)

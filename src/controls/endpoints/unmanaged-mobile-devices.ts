@@ -42,6 +42,7 @@ export const unmanagedMobileDevices: Control = {
     disaStig: [],
     ztmm: [{ pillar: 'devices', function: 'Asset & Supply Chain Risk Management' }],
   },
+  policyKeys: [],
   evaluate(context) {
     const fact = context.fact('mobile.devices');
     const devices = required(fact, 'mobile.devices');

@@ -50,6 +50,7 @@ export const dedicatedHybridApp: Control = {
     disaStig: [],
     ztmm: [{ pillar: 'identity', function: 'Identity Stores' }],
   },
+  policyKeys: [],
   evaluate(context) {
     const hybrid = hybridState(context);
     if (hybrid !== 'hybrid') return hybrid;

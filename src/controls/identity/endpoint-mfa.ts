@@ -42,6 +42,7 @@ export const endpointMfa: Control = {
     disaStig: [],
     ztmm: [{ pillar: 'identity', function: 'Authentication' }],
   },
+  policyKeys: ['identity.mfaRequiredFor'],
   evaluate(context) {
     if (required(context.fact('exchange.server'), 'exchange.server').isEdgeServer) {
       return notApplicable('Edge Transport servers have no client endpoints');

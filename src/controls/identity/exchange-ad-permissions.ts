@@ -46,6 +46,7 @@ export const exchangeAdPermissions: Control = {
     disaStig: [],
     ztmm: [{ pillar: 'identity', function: 'Identity Stores' }],
   },
+  policyKeys: [],
   evaluate(context) {
     const aclFact = context.fact('ad.domain-acls');
     const domains = required(aclFact, 'ad.domain-acls');

@@ -38,6 +38,7 @@ export const hybridModernAuth: Control = {
     disaStig: [],
     ztmm: [{ pillar: 'identity', function: 'Authentication' }],
   },
+  policyKeys: ['identity.requireModernAuth'],
   evaluate(context) {
     if (!context.policy.identity.requireModernAuth) {
       return notApplicable('the policy does not require modern authentication');

@@ -38,6 +38,7 @@ export const organizationManagementSize: Control = {
     disaStig: ['V-259698'],
     ztmm: [{ pillar: 'identity', function: 'Access Management' }],
   },
+  policyKeys: ['identity.maxOrganizationManagementMembers'],
   evaluate(context) {
     const fact = context.fact('exchange.role-group-members');
     const members = required(fact, 'exchange.role-group-members')

@@ -41,6 +41,7 @@ export const restrictedRoles: Control = {
       { pillar: 'data', function: 'Data Access' },
     ],
   },
+  policyKeys: ['identity.restrictedRoles'],
   evaluate(context) {
     const restricted = new Set(context.policy.identity.restrictedRoles.map((r) => r.toLowerCase()));
     const fact = context.fact('exchange.role-assignments');

@@ -39,6 +39,7 @@ export const serviceAccountAdmins: Control = {
     disaStig: ['V-259698'],
     ztmm: [{ pillar: 'identity', function: 'Access Management' }],
   },
+  policyKeys: ['identity.serviceAccountPatterns'],
   evaluate(context) {
     const findings = [...roleGroupFindings(context), ...directAssignmentFindings(context)];
     const patterns = context.policy.identity.serviceAccountPatterns.join(', ');

@@ -39,6 +39,7 @@ export const standingAdminAccess: Control = {
     disaStig: [],
     ztmm: [{ pillar: 'identity', function: 'Access Management' }],
   },
+  policyKeys: ['identity.adminStandingAccess', 'identity.breakGlassAccounts'],
   evaluate(context) {
     const identity = context.policy.identity;
     if (identity.adminStandingAccess === 'allowed') {

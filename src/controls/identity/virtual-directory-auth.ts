@@ -46,6 +46,7 @@ export const virtualDirectoryAuth: Control = {
     disaStig: ['V-259650', 'V-259703'],
     ztmm: [{ pillar: 'identity', function: 'Authentication' }],
   },
+  policyKeys: ['identity.forbiddenAuthMethods', 'apps.basicAuth'],
   evaluate(context) {
     if (required(context.fact('exchange.server'), 'exchange.server').isEdgeServer) {
       return notApplicable('Edge Transport servers have no client virtual directories');

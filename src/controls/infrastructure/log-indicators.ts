@@ -39,6 +39,7 @@ export const logIndicators: Control = {
       { pillar: 'devices', function: 'Device Threat Protection' },
     ],
   },
+  policyKeys: [],
   evaluate(context) {
     const fact = context.fact('logs.indicators');
     const indicators = required(fact, 'logs.indicators');

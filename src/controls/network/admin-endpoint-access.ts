@@ -59,6 +59,7 @@ export const adminEndpointAccess: Control = {
       { pillar: 'identity', function: 'Access Management' },
     ],
   },
+  policyKeys: ['apps.adminFrom', 'network.neverInternetFacing', 'networks'],
   evaluate(context) {
     const endpoints = context.policy.network.neverInternetFacing.filter((e) => ENDPOINTS[e]);
     if (endpoints.length === 0)

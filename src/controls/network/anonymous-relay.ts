@@ -43,6 +43,7 @@ export const anonymousRelay: Control = {
     disaStig: ['V-259687', 'V-259622'],
     ztmm: [{ pillar: 'networks', function: 'Network Traffic Management' }],
   },
+  policyKeys: [],
   evaluate(context) {
     const fact = context.fact('exchange.receive-connectors');
     const connectors = required(fact, 'exchange.receive-connectors');

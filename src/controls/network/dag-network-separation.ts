@@ -40,6 +40,12 @@ export const dagNetworkSeparation: Control = {
       { pillar: 'networks', function: 'Network Resilience' },
     ],
   },
+  policyKeys: [
+    'network.separateBackupTraffic',
+    'network.zones.backup',
+    'network.zones.servers',
+    'networks',
+  ],
   evaluate(context) {
     if (!context.policy.network.separateBackupTraffic) {
       return notApplicable(

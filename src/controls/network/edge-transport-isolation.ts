@@ -42,6 +42,7 @@ export const edgeTransportIsolation: Control = {
     disaStig: ['V-259593'],
     ztmm: [{ pillar: 'networks', function: 'Network Segmentation' }],
   },
+  policyKeys: [],
   evaluate(context) {
     const server = required(context.fact('exchange.server'), 'exchange.server');
     if (!server.isEdgeServer)

@@ -37,6 +37,7 @@ export const hostFirewall: Control = {
     disaStig: [],
     ztmm: [{ pillar: 'networks', function: 'Network Segmentation' }],
   },
+  policyKeys: ['network.requireFirewall'],
   evaluate(context) {
     if (!context.policy.network.requireFirewall) {
       return notApplicable('the policy does not require a host firewall (network.requireFirewall)');

@@ -38,6 +38,7 @@ export const probeBasicAuth: Control = {
     disaStig: [],
     ztmm: [{ pillar: 'identity', function: 'Authentication' }],
   },
+  policyKeys: [],
   evaluate(context) {
     const fact = context.organizationFact('probe.https');
     required(fact, 'probe.https');

@@ -40,6 +40,7 @@ export const probeCertificate: Control = {
     disaStig: [],
     ztmm: [{ pillar: 'networks', function: 'Traffic Encryption' }],
   },
+  policyKeys: [],
   evaluate(context) {
     const facts = (['probe.https', 'probe.smtp'] as const).map((kind) => ({
       kind,

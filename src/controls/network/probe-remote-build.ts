@@ -40,6 +40,7 @@ export const probeRemoteBuild: Control = {
     disaStig: [],
     ztmm: [{ pillar: 'applications', function: 'Application Threat Protections' }],
   },
+  policyKeys: [],
   evaluate(context) {
     const fact = context.organizationFact('probe.https');
     required(fact, 'probe.https');

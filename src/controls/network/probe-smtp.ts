@@ -39,6 +39,7 @@ export const probeSmtp: Control = {
     disaStig: [],
     ztmm: [{ pillar: 'networks', function: 'Traffic Encryption' }],
   },
+  policyKeys: [],
   evaluate(context) {
     const fact = context.organizationFact('probe.smtp');
     required(fact, 'probe.smtp');

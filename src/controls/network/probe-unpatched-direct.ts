@@ -39,6 +39,7 @@ export const probeUnpatchedDirect: Control = {
       { pillar: 'networks', function: 'Network Segmentation' },
     ],
   },
+  policyKeys: ['apps.adminFrom', 'networks'],
   evaluate(context) {
     const fact = context.organizationFact('probe.https');
     required(fact, 'probe.https');

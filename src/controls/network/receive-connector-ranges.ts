@@ -46,6 +46,7 @@ export const receiveConnectorRanges: Control = {
     disaStig: [],
     ztmm: [{ pillar: 'networks', function: 'Network Segmentation' }],
   },
+  policyKeys: ['networks'],
   evaluate(context) {
     const fact = context.fact('exchange.receive-connectors');
     const connectors = required(fact, 'exchange.receive-connectors');

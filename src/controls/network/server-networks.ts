@@ -34,6 +34,7 @@ export const serverNetworks: Control = {
     disaStig: [],
     ztmm: [{ pillar: 'networks', function: 'Network Segmentation' }],
   },
+  policyKeys: ['network.zones.servers', 'network.zones.backup', 'networks'],
   evaluate(context) {
     const server = optional(context.fact('exchange.server'));
     // TODO(#3): the policy has no perimeter zone yet; Edge placement is judged by EXZT.NET.9.

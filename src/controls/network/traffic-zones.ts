@@ -45,6 +45,7 @@ export const trafficZones: Control = {
     disaStig: [],
     ztmm: [{ pillar: 'networks', function: 'Network Segmentation' }],
   },
+  policyKeys: ['network.separateBackupTraffic', 'network.zones', 'networks'],
   evaluate(context) {
     if (!context.policy.network.separateBackupTraffic) {
       return notApplicable(

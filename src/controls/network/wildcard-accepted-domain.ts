@@ -34,6 +34,7 @@ export const wildcardAcceptedDomain: Control = {
     disaStig: ['V-259579'],
     ztmm: [{ pillar: 'networks', function: 'Network Traffic Management' }],
   },
+  policyKeys: [],
   evaluate(context) {
     const fact = context.organizationFact('exchange.accepted-domains');
     const domains = required(fact, 'exchange.accepted-domains');

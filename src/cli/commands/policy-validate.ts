@@ -57,8 +57,16 @@ type ValidatedFile =
       sha256?: string;
       defaulted?: string[];
     }
-  | { role: 'waivers'; file: string; valid: boolean; entries?: number; controls?: string[] }
-  | { role: 'attestations'; file: string; valid: boolean; entries?: number };
+  | CompanionFile;
+
+/** A waivers or attestations file; `controls` for waivers only. */
+interface CompanionFile {
+  role: 'waivers' | 'attestations';
+  file: string;
+  valid: boolean;
+  entries?: number;
+  controls?: string[];
+}
 
 /** A warning about a valid file: expiry, an unread attested fact, networks two zones share. */
 interface Expiry {
@@ -159,31 +167,14 @@ function validationReport(
         },
   );
   if (loaded.waiversFile !== undefined) {
-    const waivers = loaded.waivers;
-    files.push(
-      waivers === undefined
-        ? { role: 'waivers', file: loaded.waiversFile, valid: false }
-        : {
-            role: 'waivers',
-            file: loaded.waiversFile,
-            valid: true,
-            entries: waivers.length,
-            controls: [...new Set(waivers.map((waiver) => waiver.control))].sort(),
-          },
-    );
+    const { waivers } = loaded;
+    const controls = (entries: readonly Waiver[]) => ({
+      controls: [...new Set(entries.map((waiver) => waiver.control))].sort(),
+    });
+    files.push(companion('waivers', loaded.waiversFile, waivers, controls));
   }
   if (loaded.attestationsFile !== undefined) {
-    const attestations = loaded.attestations;
-    files.push(
-      attestations === undefined
-        ? { role: 'attestations', file: loaded.attestationsFile, valid: false }
-        : {
-            role: 'attestations',
-            file: loaded.attestationsFile,
-            valid: true,
-            entries: attestations.length,
-          },
-    );
+    files.push(companion('attestations', loaded.attestationsFile, loaded.attestations));
   }
 
   return {
@@ -226,6 +217,17 @@ function describeWaivers(file: string, waivers: readonly Waiver[]): string {
   const controls = [...new Set(waivers.map((waiver) => waiver.control))].sort();
   const which = controls.length === 0 ? '' : ` for ${controls.join(', ')}`;
   return `${file}: valid, ${count(waivers, 'waiver')}${which}\n`;
+}
+
+/** A waivers or attestations file as the report lists it: invalid, or valid with its entries. */
+function companion<T>(
+  role: 'waivers' | 'attestations',
+  file: string,
+  entries: readonly T[] | undefined,
+  more: (entries: readonly T[]) => Pick<CompanionFile, 'controls'> = () => ({}),
+): CompanionFile {
+  if (entries === undefined) return { role, file, valid: false };
+  return { role, file, valid: true, entries: entries.length, ...more(entries) };
 }
 
 /** Waivers and attestations expired before `day`, and attested facts no control reads. */

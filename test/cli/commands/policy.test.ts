@@ -102,6 +102,18 @@ describe('exzt policy init', () => {
   });
 });
 
+/** bad-policy.yaml (a TLS version below 1.2) and bad-waivers.yaml (an approver with no address). */
+async function writeBadFiles(): Promise<void> {
+  await writeFile(
+    path.join(folder, 'bad-policy.yaml'),
+    `${PARTIAL_POLICY}data:\n  minimumTls: "1.1"\n`,
+  );
+  await writeFile(
+    path.join(folder, 'bad-waivers.yaml'),
+    WAIVERS.replace('ciso@fabrikam.com', 'ciso'),
+  );
+}
+
 describe('exzt policy validate', () => {
   it('accepts a partial policy with its waivers and attestations and says what took defaults', async () => {
     await writeFile(path.join(folder, 'policy.yaml'), PARTIAL_POLICY);
@@ -128,14 +140,7 @@ describe('exzt policy validate', () => {
   });
 
   it('reports every mistake of every file at once and exits 2', async () => {
-    await writeFile(
-      path.join(folder, 'bad-policy.yaml'),
-      `${PARTIAL_POLICY}data:\n  minimumTls: "1.1"\n`,
-    );
-    await writeFile(
-      path.join(folder, 'bad-waivers.yaml'),
-      WAIVERS.replace('ciso@fabrikam.com', 'ciso'),
-    );
+    await writeBadFiles();
 
     const { code, stdout, stderr } = exzt(
       'policy',
@@ -236,14 +241,7 @@ describe('exzt policy validate --format json', () => {
   });
 
   it('gives every mistake of every file as data on stdout and exits 2', async () => {
-    await writeFile(
-      path.join(folder, 'bad-policy.yaml'),
-      `${PARTIAL_POLICY}data:\n  minimumTls: "1.1"\n`,
-    );
-    await writeFile(
-      path.join(folder, 'bad-waivers.yaml'),
-      WAIVERS.replace('ciso@fabrikam.com', 'ciso'),
-    );
+    await writeBadFiles();
     const { code, stdout, stderr } = exzt(
       'policy',
       'validate',

@@ -5,12 +5,18 @@
  */
 import type { SchannelProtocol } from '../../evidence/importers/tls-settings.js';
 import type { Provenance } from '../../evidence/model.js';
+import type { RuleContext } from '../context.js';
+import { cuNumber, windowsBuild } from '../infrastructure/server-facts.js';
 import type { Control, Finding } from '../model.js';
 import { fail, pass, required } from '../outcomes.js';
 import { missingSchannelValues, tlsProtocolState } from './tls-protocol-state.js';
 
-// TODO(#3): HealthChecker also flags TLS 1.3 enabled below Windows Server 2022 or Exchange 2019
-// CU15, and lists cipher suites; exzt checks neither yet (no OS-build join, no cipher policy).
+// TLS 1.3 enabled where Windows or Exchange cannot use it is a finding, as HealthChecker's Red
+// (healthchecker-checks.md §3). TODO(#3): HealthChecker also lists cipher suites; exzt has no
+// cipher policy to judge them by.
+
+/** Windows Server 2022, the first to support TLS 1.3 with Exchange. */
+const TLS13_WINDOWS_BUILD = 20348;
 
 export const tlsProtocols: Control = {
   id: 'EXZT.DAT.1',
@@ -53,6 +59,7 @@ export const tlsProtocols: Control = {
     const findings = settings.protocols.flatMap((protocol) =>
       protocolFindings(protocol, minimum, fact.provenance),
     );
+    findings.push(...unsupportedTls13(context, settings.protocols, fact.provenance));
     if (!settings.protocols.some((protocol) => protocol.version === minimum)) {
       const message = `TLS ${minimum} has no Schannel keys: the OS default decides`;
       findings.push({ object: `TLS ${minimum}`, message, evidence: fact.provenance });
@@ -67,6 +74,43 @@ export const tlsProtocols: Control = {
     );
   },
 };
+
+/**
+ * TLS 1.3 enabled on Windows before Server 2022, or on Exchange before 2019 CU15 (SE supports
+ * it): the OS or Exchange cannot use it, and HealthChecker marks it Red. Unknown builds say
+ * nothing.
+ */
+function unsupportedTls13(
+  context: RuleContext,
+  protocols: readonly SchannelProtocol[],
+  evidence: Provenance[],
+): Finding[] {
+  const tls13 = protocols.find((protocol) => protocol.version === '1.3');
+  if (tls13 === undefined || tlsProtocolState(tls13) !== 'Enabled') return [];
+
+  const reasons: string[] = [];
+  const windows = windowsBuild(context);
+  if (windows !== undefined && windows < TLS13_WINDOWS_BUILD) {
+    reasons.push(`Windows build ${windows} is older than Windows Server 2022`);
+  }
+  const row = context.version();
+  const cu = cuNumber(row?.cu);
+  const exchangeSupports =
+    row?.product === 'ExchangeSE' || (row?.product === 'Exchange2019' && (cu ?? 0) >= 15);
+  if (row !== undefined && row.product !== null && !exchangeSupports) {
+    const exchange = [row.productName ?? row.product, row.cu].filter(Boolean).join(' ');
+    reasons.push(`${exchange} predates TLS 1.3 support in Exchange (2019 CU15 and SE)`);
+  }
+  if (reasons.length === 0) return [];
+  return [
+    {
+      object: 'TLS 1.3',
+      message: `enabled where it is not supported: ${reasons.join('; ')}`,
+      value: { server: tls13.server, client: tls13.client },
+      evidence,
+    },
+  ];
+}
 
 function protocolFindings(
   protocol: SchannelProtocol,

@@ -8,6 +8,7 @@ import {
 } from '../../../src/evidence/importers/tls-settings.js';
 import { factState, onlyResult, runControl } from '../../helpers/control-harness.js';
 import { corpusValue } from './corpus.js';
+import { MAILBOX_SERVER, SE_LATEST_BUILD } from '../infrastructure/fixtures.js';
 
 const on = { enabled: 1, disabledByDefault: 0 };
 const off = { enabled: 0, disabledByDefault: 1 };
@@ -76,6 +77,41 @@ describe('EXZT.DAT.1 TLS versions below the minimum disabled', () => {
       result.findings.map((f) => f.object),
       ['TLS 1.2', 'TLS 1.3'],
     );
+  });
+
+  /** TLS 1.3 on both sides, on `build` and a Windows of `windowsBuild`. */
+  const tls13On = (build: string, windowsBuild: string) =>
+    onlyResult(
+      runControl(tlsProtocols, {
+        servers: {
+          EX01: {
+            'os.tls-settings': withProtocol('1.3', on, on),
+            'exchange.server': MAILBOX_SERVER,
+            'exchange.setup-version': { fileVersion: build },
+            'os.operating-system': { caption: 'Windows Server', buildNumber: windowsBuild },
+          },
+        },
+      }),
+    );
+
+  it('fails TLS 1.3 enabled where Windows or Exchange cannot use it, as HealthChecker (Red)', () => {
+    // Exchange 2019 CU15 on Windows Server 2019: the OS is too old.
+    assert.deepEqual(
+      tls13On('15.2.1748.10', '17763').findings.map((f) => `${f.object}: ${f.message}`),
+      [
+        'TLS 1.3: enabled where it is not supported: Windows build 17763 is older than Windows Server 2022',
+      ],
+    );
+    // Exchange 2019 CU14 on Windows Server 2022: Exchange is too old.
+    assert.deepEqual(
+      tls13On('15.2.1544.4', '20348').findings.map((f) => f.message),
+      [
+        'enabled where it is not supported: Exchange 2019 CU14 predates TLS 1.3 support in Exchange (2019 CU15 and SE)',
+      ],
+    );
+    // Exchange SE and 2019 CU15 on Windows Server 2022 may use it.
+    assert.equal(tls13On(SE_LATEST_BUILD, '20348').outcome, 'pass');
+    assert.equal(tls13On('15.2.1748.10', '20348').outcome, 'pass');
   });
 
   it('reproduces HealthChecker on E19: TLS 1.0–1.2 as expected (Green)', () => {

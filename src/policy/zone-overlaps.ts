@@ -1,8 +1,9 @@
 /**
- * Networks of different zones that share addresses. The zones tell admin, client, server and
+ * Networks of zones kept apart that share addresses. The zones tell admin, client, server and
  * backup traffic apart; an address in two of them (an admin range inside the client range, one
  * network named in two zones) counts as both, so a check that tells those zones apart cannot
- * tell them apart there. A policy may mean it (a small site), so it is a warning, not an error.
+ * tell them apart there. A policy may mean it (a small site), so it is a warning, not an error;
+ * EXZT.NET.8 fails it when the policy asks for the zones to be kept apart.
  */
 import type { Policy } from './model.js';
 import { parseNetworks, rangesOverlap, type NetworkZone } from './networks.js';
@@ -16,30 +17,38 @@ export interface ZoneOverlap {
   message: string;
 }
 
-const ZONES: readonly NetworkZone[] = ['admin', 'clients', 'servers', 'backup'];
+/**
+ * The zone pairs that must not share an address: clients apart from servers, backup and admin,
+ * and backup apart from servers. Admin workstations may sit in a server network (jump hosts).
+ * EXZT.NET.8 fails the same pairs.
+ */
+export const SEPARATED_ZONES: readonly (readonly [NetworkZone, NetworkZone])[] = [
+  ['clients', 'servers'],
+  ['clients', 'backup'],
+  ['servers', 'backup'],
+  ['admin', 'clients'],
+];
 
 export function zoneOverlaps(policy: Pick<Policy, 'networks' | 'network'>): ZoneOverlap[] {
   const overlaps: ZoneOverlap[] = [];
   const seen = new Set<string>();
-  ZONES.forEach((zone, zoneIndex) => {
-    for (const other of ZONES.slice(zoneIndex + 1)) {
-      policy.network.zones[other].forEach((otherName, otherIndex) => {
-        policy.network.zones[zone].forEach((name, index) => {
-          const message = overlapOf(policy, zone, name, other, otherName);
-          const key = `${zone}/${name}/${other}/${otherName}`;
-          if (message === undefined || seen.has(key)) return;
-          seen.add(key);
-          const paths = [
-            `network.zones.${other}[${otherIndex}]`,
-            `network.zones.${zone}[${index}]`,
-            `networks.${otherName}`,
-            `networks.${name}`,
-          ];
-          overlaps.push({ paths, message });
-        });
+  for (const [zone, other] of SEPARATED_ZONES) {
+    policy.network.zones[other].forEach((otherName, otherIndex) => {
+      policy.network.zones[zone].forEach((name, index) => {
+        const message = overlapOf(policy, zone, name, other, otherName);
+        const key = `${zone}/${name}/${other}/${otherName}`;
+        if (message === undefined || seen.has(key)) return;
+        seen.add(key);
+        const paths = [
+          `network.zones.${other}[${otherIndex}]`,
+          `network.zones.${zone}[${index}]`,
+          `networks.${otherName}`,
+          `networks.${name}`,
+        ];
+        overlaps.push({ paths, message });
       });
-    }
-  });
+    });
+  }
   return overlaps;
 }
 

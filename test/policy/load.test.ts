@@ -248,17 +248,17 @@ describe('loading a policy: networks two zones share are warnings', () => {
       warnings.map((warning) => [warning.position.line, warning.path, warning.message]),
       [
         [
-          6,
-          'networks.clients',
-          '10.0.0.0/8 of network clients (zone clients) overlaps 10.20.5.0/24 of network admin ' +
-            '(zone admin): an address there counts as both admin and clients, so checks that ' +
-            'tell them apart cannot',
-        ],
-        [
           7,
           'networks.backup',
           '10.30.0.0/24 of network backup (zone backup) overlaps 10.0.0.0/8 of network clients ' +
             '(zone clients): an address there counts as both clients and backup, so checks that ' +
+            'tell them apart cannot',
+        ],
+        [
+          6,
+          'networks.clients',
+          '10.0.0.0/8 of network clients (zone clients) overlaps 10.20.5.0/24 of network admin ' +
+            '(zone admin): an address there counts as both admin and clients, so checks that ' +
             'tell them apart cannot',
         ],
       ],

@@ -3,21 +3,12 @@
  * backup network, as far as configuration shows it: the policy's zones share no address, and no
  * server carries an address in a client or admin network.
  */
-import type { NetworkPolicy, Policy } from '../../policy/model.js';
+import type { Policy } from '../../policy/model.js';
 import { inNetworks, parseCidr, rangesOverlap, zoneNetworks } from '../../policy/networks.js';
+import { SEPARATED_ZONES } from '../../policy/zone-overlaps.js';
 import type { Control, Finding } from '../model.js';
 import { fail, notApplicable, notAssessed, pass } from '../outcomes.js';
 import { INTERFACE_KINDS, serverAddresses } from './interface-addresses.js';
-
-type Zone = keyof NetworkPolicy['zones'];
-
-/** Zone pairs that must not share an address. */
-const SEPARATE: [Zone, Zone][] = [
-  ['clients', 'servers'],
-  ['clients', 'backup'],
-  ['servers', 'backup'],
-  ['admin', 'clients'],
-];
 
 export const trafficZones: Control = {
   id: 'EXZT.NET.8',
@@ -88,7 +79,7 @@ export const trafficZones: Control = {
 };
 
 function zoneOverlaps(policy: Policy): Finding[] {
-  return SEPARATE.flatMap(([a, b]) => {
+  return SEPARATED_ZONES.flatMap(([a, b]) => {
     const overlaps = pairsOf(zoneNetworks(policy, a), zoneNetworks(policy, b)).filter(([x, y]) => {
       const left = parseCidr(x);
       const right = parseCidr(y);

@@ -6,6 +6,15 @@
  * never the lines found.
  */
 
+/**
+ * Whether the anchor found at data[at..] may make one of its hunts match the line
+ * data[lineStart..lineStop). False only where no spelling of the line could: the search then goes
+ * on in the line, and the line is a candidate only if another hit passes. A check keeps the
+ * common benign lines that hold an anchor (Outlook's autodiscover.json, OWA's logon.aspx) from
+ * being parsed; it reads bytes only, never decodes the line.
+ */
+export type HitCheck = (data: Buffer, at: number, lineStart: number, lineStop: number) => boolean;
+
 /** How one anchor is searched: by anchor[offset], as the bytes `lower` and `upper`. */
 export interface AnchorPlan {
   /** The anchor as lower-case ASCII bytes. */
@@ -15,9 +24,19 @@ export interface AnchorPlan {
   offset: number;
   lower: number;
   upper: number;
+  /**
+   * For the SIMD filter (simd-search.ts): the two neighbouring bytes anchor[pairOffset..+2],
+   * with bit 5 set (letters folded), the pair rarest in the sample.
+   */
+  pairOffset: number;
+  pairFirst: number;
+  pairSecond: number;
+  check: HitCheck | undefined;
 }
 
 const NEWLINE = 10;
+/** Bit 5: set, it maps A-Z onto a-z (and merges some other bytes, which the pair filter allows). */
+const FOLD = 0x20;
 const SAMPLE_BYTES = 64 * 1024;
 /** A pass over 1 MiB costs about as much as 500 stops (measured), so this many per sample. */
 const PASS_COST_IN_HITS = 32;
@@ -31,18 +50,23 @@ export interface Candidates {
 
 /**
  * Chooses, for each anchor, the byte to search by from the byte counts of `sample`; `bitOf`
- * gives each anchor its bit. Anchors are ASCII (a hunt's anchor never needs more).
+ * gives each anchor its bit, `checkOf` its hit check if it has one. Anchors are ASCII (a hunt's
+ * anchor never needs more).
  */
 export function planAnchors(
   anchors: readonly string[],
   sample: Buffer,
   bitOf: (anchor: string) => number,
+  checkOf: (anchor: string) => HitCheck | undefined = () => undefined,
 ): AnchorPlan[] {
   const counts = new Uint32Array(256);
+  const pairs = new Uint32Array(256 * 256);
   const length = Math.min(sample.length, SAMPLE_BYTES);
   for (let at = 0; at < length; at += 1) {
     const byte = sample[at] ?? 0;
     counts[byte] = (counts[byte] ?? 0) + 1;
+    const pair = (byte | FOLD) * 256 + ((sample[at + 1] ?? 0) | FOLD);
+    pairs[pair] = (pairs[pair] ?? 0) + 1;
   }
 
   return anchors.map((text) => {
@@ -60,8 +84,24 @@ export function planAnchors(
         bestCost = cost;
       }
     }
+    let pairOffset = 0;
+    for (let offset = 1; offset + 1 < anchor.length; offset += 1) {
+      if ((pairs[pairAt(anchor, offset)] ?? 0) < (pairs[pairAt(anchor, pairOffset)] ?? 0)) {
+        pairOffset = offset;
+      }
+    }
     const lower = anchor[best] ?? 0;
-    return { anchor, bit: bitOf(text), offset: best, lower, upper: upperOf(lower) };
+    return {
+      anchor,
+      bit: bitOf(text),
+      offset: best,
+      lower,
+      upper: upperOf(lower),
+      pairOffset,
+      pairFirst: (anchor[pairOffset] ?? 0) | FOLD,
+      pairSecond: (anchor[pairOffset + 1] ?? 0) | FOLD,
+      check: checkOf(text),
+    };
   });
 }
 
@@ -109,7 +149,7 @@ function searchEncodedLetters(
 }
 
 /** Whether the hex digits `high` `low` (bytes) after a '%' spell an ASCII letter, 0x41-0x5A or 0x61-0x7A. */
-function isEncodedLetter(high: number, low: number): boolean {
+export function isEncodedLetter(high: number, low: number): boolean {
   const value = hexValue(low);
   if (value < 0) return false;
   switch (high) {
@@ -138,28 +178,54 @@ function searchByte(
   byte: number,
   masks: Map<number, number>,
 ): void {
-  const { anchor, offset } = plan;
+  const { anchor, offset, check } = plan;
   for (let hit = data.indexOf(byte, offset); hit !== -1 && hit < end;) {
     const start = hit - offset;
     if (start + anchor.length <= end && matchesFolded(data, start, anchor)) {
       const lineStart = data.lastIndexOf(NEWLINE, start) + 1;
+      // data[end] is a newline, so the line ends at or before it.
+      const lineStop = data.indexOf(NEWLINE, start + anchor.length);
+      if (check !== undefined && !check(data, start, lineStart, lineStop)) {
+        hit = data.indexOf(byte, hit + 1);
+        continue;
+      }
       masks.set(lineStart, (masks.get(lineStart) ?? 0) | plan.bit);
       // One hit is enough for a line: go on in the next one.
-      const lineStop = data.indexOf(NEWLINE, start + anchor.length);
       if (lineStop === -1 || lineStop >= end) return;
       hit = data.indexOf(byte, lineStop + 1 + offset);
     } else hit = data.indexOf(byte, hit + 1);
   }
 }
 
-/** Whether data[start..] starts with `anchor` (lower-case ASCII), ASCII letters in any case. */
-function matchesFolded(data: Buffer, start: number, anchor: Buffer): boolean {
+/**
+ * Whether data[start..] starts with `anchor` (lower-case ASCII), ASCII letters in any case. The
+ * caller makes sure the anchor fits before the end of what it reads.
+ */
+export function matchesFolded(data: Buffer, start: number, anchor: Buffer): boolean {
   for (let at = 0; at < anchor.length; at += 1) {
     const byte = data[start + at] ?? 0;
     const folded = byte >= 65 && byte <= 90 ? byte + 32 : byte;
     if (folded !== anchor[at]) return false;
   }
   return true;
+}
+
+/**
+ * Whether data[from..to) holds any of `needles` (lower-case ASCII), ASCII letters in any case.
+ * For a line: its bytes as Latin-1, lower-cased (no other byte folds to ASCII), searched natively.
+ */
+export function holdsFolded(
+  data: Buffer,
+  from: number,
+  to: number,
+  needles: readonly string[],
+): boolean {
+  const text = data.toString('latin1', from, to).toLowerCase();
+  return needles.some((needle) => text.includes(needle));
+}
+
+function pairAt(anchor: Buffer, offset: number): number {
+  return ((anchor[offset] ?? 0) | FOLD) * 256 + ((anchor[offset + 1] ?? 0) | FOLD);
 }
 
 function upperOf(byte: number): number {

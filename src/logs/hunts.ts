@@ -4,6 +4,7 @@
  * Conditions follow the public detections named beside each hunt (reference
  * probe-and-logs.md B2, B5, B6).
  */
+import { holdsFolded, type HitCheck } from './anchor-search.js';
 import { isUnshippedPage } from './shipped-pages.js';
 import type { LogFormat } from './model.js';
 import type { LogRecord } from './record.js';
@@ -199,4 +200,59 @@ export function anchorsFor(formats: readonly LogFormat[]): string[] {
     hunt.formats.some((format) => formats.includes(format)),
   ).flatMap((hunt) => hunt.anchors);
   return [...new Set(anchors)];
+}
+
+/**
+ * The byte check on a hit of `anchor` in a chunk of `format` ('any': a chunk holding a header,
+ * where the format may change), for the anchors that one hunt alone uses and that benign traffic
+ * is full of (anchor-search.ts, HitCheck). Each check lets through every line its hunt can match,
+ * in every spelling the hunt decodes: test/logs/anchor-checks.test.ts tries them on generated
+ * spellings against the hunts themselves.
+ */
+export function anchorCheck(anchor: string, format: LogFormat | 'any'): HitCheck | undefined {
+  if (anchor === 'json') return autodiscoverJsonCheck;
+  if (anchor === 'aspx') return aspxCheckFor(format);
+  return undefined;
+}
+
+/**
+ * ProxyShell's autodiscover.json branch also needs `/mapi/nspi`, `/ews`, `powershell` or
+ * `email=autodiscover/autodiscover.json` in the decoded URL; Outlook's own autodiscover.json
+ * requests (each mobile client, every few minutes) hold none of them. In the raw line a letter
+ * may be percent-encoded (those lines reach every URL hunt anyway: anchor-search.ts), and so may
+ * '/', so these are what the raw bytes must hold.
+ */
+const PROXYSHELL_COMPANIONS = ['nspi', '/ews', '%2fews', 'owershell', 'email'];
+
+const autodiscoverJsonCheck: HitCheck = (data, _at, lineStart, lineStop) =>
+  holdsFolded(data, lineStart, lineStop, PROXYSHELL_COMPANIONS);
+
+const SPACE = 0x20;
+const COMMA = 0x2c;
+const CARRIAGE_RETURN = 0x0d;
+const PERCENT = 0x25;
+const QUOTE = 0x22;
+
+/**
+ * The unshipped-page hunt reads the stem: a hit is passed over only when it ends a whole field
+ * (between the format's separators, not quoted, ASCII, not percent-encoded) and that field, read as a
+ * stem, is not an unshipped page (`/owa/auth/logon.aspx`, `/ecp/default.aspx`). Any other hit,
+ * and every hit where the separator is not known, is kept.
+ */
+function aspxCheckFor(format: LogFormat | 'any'): HitCheck | undefined {
+  const separator = format === 'iis' ? SPACE : format === 'httpproxy' ? COMMA : -1;
+  if (separator === -1) return undefined;
+  return (data, at, lineStart, lineStop) => {
+    const after = at + 'aspx'.length;
+    const next = after < lineStop ? data[after] : undefined;
+    if (next !== undefined && next !== separator && next !== CARRIAGE_RETURN) return true;
+    let start = at;
+    while (start > lineStart && data[start - 1] !== separator) start -= 1;
+    for (let index = start; index < after; index += 1) {
+      const byte = data[index] ?? 0;
+      // Encoded or non-ASCII bytes decode to something else: the hunt decides.
+      if (byte === PERCENT || byte === QUOTE || byte >= 0x80) return true;
+    }
+    return isUnshippedPage(data.toString('latin1', start, after));
+  };
 }

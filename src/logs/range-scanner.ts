@@ -26,8 +26,9 @@ import {
   TEXT_LAYOUT,
   type FieldLayout,
 } from './formats.js';
-import { findCandidates, planAnchors, type AnchorPlan, type Candidates } from './anchor-search.js';
-import { anchorsFor, HUNTS, type Hunt } from './hunts.js';
+import { planAnchors, type AnchorPlan, type Candidates } from './anchor-search.js';
+import { createAnchorSearch } from './simd-search.js';
+import { anchorCheck, anchorsFor, HUNTS, type Hunt } from './hunts.js';
 import {
   MAX_BAD_LINE_SAMPLES,
   MAX_FINDINGS_PER_HUNT,
@@ -111,8 +112,10 @@ export class RangeScanner {
   private layout: FieldLayout;
   private fields: string | null;
   private logType: string;
+  /** Finds the lines holding an anchor; its buffer is where chunks are read (simd-search.ts). */
+  private readonly search = createAnchorSearch(MAX_LINE_BYTES + 1 + CHUNK_BYTES);
   /** Holds the partial line carried between chunks, then the next chunk (see space). */
-  private readonly buffer = Buffer.allocUnsafe(MAX_LINE_BYTES + 1 + CHUNK_BYTES);
+  private readonly buffer = this.search.buffer;
   private carryLength = 0;
   private skippingLongLine = false;
   private lineNo = 0;
@@ -144,13 +147,8 @@ export class RangeScanner {
     this.scanData(this.buffer.subarray(0, this.carryLength + length));
   }
 
-  /** Scans a chunk from a stream; it is read in place unless a partial line waits before it. */
+  /** Scans a chunk from a stream, copied into the buffer the search reads in place. */
   push(chunk: Buffer): void {
-    if (this.carryLength === 0) {
-      this.bytes += chunk.length;
-      this.scanData(chunk);
-      return;
-    }
     for (let offset = 0; offset < chunk.length;) {
       const length = Math.min(CHUNK_BYTES, chunk.length - offset);
       chunk.copy(this.buffer, this.carryLength, offset, offset + length);
@@ -219,7 +217,7 @@ export class RangeScanner {
   private scanRegion(data: Buffer, end: number): void {
     const headerHere = data[0] === HASH || data.indexOf('\n#') !== -1 || this.lineNo === 0;
     const encoded = headerHere || readsUrls(this.layout.format) ? ENCODED_MASK : 0;
-    const candidates = findCandidates(data, end, this.plansFor(headerHere, data), encoded);
+    const candidates = this.search.find(data, end, this.plansFor(headerHere, data), encoded);
     if (this.usage !== null) this.scanEveryLine(data, end, candidates);
     else this.scanCandidates(data, end, candidates);
   }
@@ -229,7 +227,9 @@ export class RangeScanner {
     const key = headerHere ? 'any' : this.layout.format;
     let plans = ANCHOR_PLANS.get(key);
     if (plans === undefined) {
-      plans = planAnchors(ANCHORS.get(key) ?? [], data, anchorBit);
+      plans = planAnchors(ANCHORS.get(key) ?? [], data, anchorBit, (anchor) =>
+        anchorCheck(anchor, key),
+      );
       ANCHOR_PLANS.set(key, plans);
     }
     return plans;

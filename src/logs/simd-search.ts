@@ -1,0 +1,318 @@
+/**
+ * The anchor search of anchor-search.ts, its first stage in WebAssembly SIMD: a filter that looks
+ * at 16 bytes at once for each anchor's chosen pair of neighbouring bytes (letters folded by
+ * setting bit 5, which maps A-Z onto a-z and merges only bytes no anchor pair needs apart) and,
+ * for the URL hunts, for '%' before a hex digit 4-7 (an encoded letter). The filter only says
+ * where to look: every position it reports is checked in JavaScript exactly as findCandidates
+ * checks a hit, so the lines found are the same (test/logs/simd-search.test.ts compares both).
+ *
+ * The module is written here byte by byte, one per anchor set, with the pairs as constants; it is
+ * a few hundred bytes and compiles in well under a millisecond. The scanner reads its chunks
+ * straight into the module's memory, so nothing is copied. Where WebAssembly SIMD is missing,
+ * createAnchorSearch returns the plain search.
+ */
+import {
+  findCandidates,
+  isEncodedLetter,
+  matchesFolded,
+  type AnchorPlan,
+  type Candidates,
+} from './anchor-search.js';
+
+/** A buffer to read chunks into, and the search over it. */
+export interface AnchorSearch {
+  readonly buffer: Buffer;
+  find(data: Buffer, end: number, plans: readonly AnchorPlan[], encodedMask: number): Candidates;
+}
+
+const PAGE_BYTES = 64 * 1024;
+const BLOCK = 16;
+const FOLD = 0x20;
+const NEWLINE = 10;
+const PERCENT = 0x25;
+
+/** The search for a scanner whose chunks are at most `bytes` long. */
+export function createAnchorSearch(bytes: number): AnchorSearch {
+  if (!SIMD_AVAILABLE) return plainSearch(bytes);
+  return new SimdAnchorSearch(bytes);
+}
+
+export function plainSearch(bytes: number): AnchorSearch {
+  return { buffer: Buffer.allocUnsafe(bytes), find: findCandidates };
+}
+
+export class SimdAnchorSearch implements AnchorSearch {
+  readonly buffer: Buffer;
+  private readonly memory: WebAssembly.Memory;
+  private readonly outStart: number;
+  private readonly out: Int32Array;
+  private readonly kernels = new Map<
+    WebAssembly.Module,
+    (from: number, to: number, out: number) => number
+  >();
+
+  constructor(bytes: number) {
+    // The data, 32 bytes the filter may read past it, then one 8-byte entry per block at most.
+    const dataBytes = bytes + 2 * BLOCK;
+    this.outStart = Math.ceil(dataBytes / BLOCK) * BLOCK;
+    const outBytes = (Math.ceil(bytes / BLOCK) + 1) * 8;
+    const pages = Math.ceil((this.outStart + outBytes) / PAGE_BYTES);
+    this.memory = new WebAssembly.Memory({ initial: pages, maximum: pages });
+    this.buffer = Buffer.from(this.memory.buffer, 0, bytes);
+    this.out = new Int32Array(this.memory.buffer, this.outStart, outBytes / 4);
+  }
+
+  find(data: Buffer, end: number, plans: readonly AnchorPlan[], encodedMask: number): Candidates {
+    if (data.buffer !== this.memory.buffer || !plans.every((plan) => plan.anchor.length >= 2)) {
+      return findCandidates(data, end, plans, encodedMask);
+    }
+    const kernel = this.kernelFor(plans, encodedMask !== 0);
+    const base = data.byteOffset;
+    const outEnd = kernel(base, base + end, this.outStart);
+    return this.confirm(data, end, plans, encodedMask, (outEnd - this.outStart) / 4);
+  }
+
+  /** Checks each position the filter reported, in order, as findCandidates checks a hit. */
+  private confirm(
+    data: Buffer,
+    end: number,
+    plans: readonly AnchorPlan[],
+    encodedMask: number,
+    entries: number,
+  ): Candidates {
+    const starts: number[] = [];
+    const masks = new Map<number, number>();
+    const base = data.byteOffset;
+    let lineStart = -1;
+    let lineStop = -1;
+    let lineMask = 0;
+    const out = this.out;
+    for (let entry = 0; entry < entries; entry += 2) {
+      const block = (out[entry] ?? 0) - base;
+      let bits = out[entry + 1] ?? 0;
+      while (bits !== 0) {
+        const lane = 31 - Math.clz32(bits & -bits);
+        bits &= bits - 1;
+        const at = block + lane;
+        if (at >= end) break;
+        if (at > lineStop) {
+          if (lineMask !== 0) {
+            starts.push(lineStart);
+            masks.set(lineStart, lineMask);
+          }
+          lineStart = data.lastIndexOf(NEWLINE, at) + 1;
+          lineStop = data.indexOf(NEWLINE, at);
+          lineMask = 0;
+        }
+        const first = (data[at] ?? 0) | FOLD;
+        const second = (data[at + 1] ?? 0) | FOLD;
+        for (const plan of plans) {
+          if ((lineMask & plan.bit) !== 0 || plan.pairFirst !== first) continue;
+          if (plan.pairSecond !== second) continue;
+          const start = at - plan.pairOffset;
+          if (start < lineStart || start + plan.anchor.length > lineStop) continue;
+          if (!matchesFolded(data, start, plan.anchor)) continue;
+          if (plan.check !== undefined && !plan.check(data, start, lineStart, lineStop)) continue;
+          lineMask |= plan.bit;
+        }
+        if (
+          encodedMask !== 0 &&
+          data[at] === PERCENT &&
+          at + 2 < end &&
+          isEncodedLetter(data[at + 1] ?? 0, data[at + 2] ?? 0)
+        ) {
+          lineMask |= encodedMask;
+        }
+      }
+    }
+    if (lineMask !== 0) {
+      starts.push(lineStart);
+      masks.set(lineStart, lineMask);
+    }
+    return { starts, masks };
+  }
+
+  private kernelFor(
+    plans: readonly AnchorPlan[],
+    encoded: boolean,
+  ): (from: number, to: number, out: number) => number {
+    const module = moduleFor(plans, encoded);
+    let kernel = this.kernels.get(module);
+    if (kernel === undefined) {
+      const instance = new WebAssembly.Instance(module, { e: { m: this.memory } });
+      kernel = instance.exports.f as (from: number, to: number, out: number) => number;
+      this.kernels.set(module, kernel);
+    }
+    return kernel;
+  }
+}
+
+/** One compiled filter per anchor set and encoded-letter choice, shared by a thread's scanners. */
+const MODULES = new WeakMap<readonly AnchorPlan[], Map<boolean, WebAssembly.Module>>();
+
+function moduleFor(plans: readonly AnchorPlan[], encoded: boolean): WebAssembly.Module {
+  let byChoice = MODULES.get(plans);
+  if (byChoice === undefined) {
+    byChoice = new Map();
+    MODULES.set(plans, byChoice);
+  }
+  let module = byChoice.get(encoded);
+  if (module === undefined) {
+    module = new WebAssembly.Module(filterModule(plans, encoded));
+    byChoice.set(encoded, module);
+  }
+  return module;
+}
+
+// The WebAssembly binary format: just what the filter needs.
+const OP = {
+  block: 0x02,
+  loop: 0x03,
+  if: 0x04,
+  end: 0x0b,
+  br: 0x0c,
+  brIf: 0x0d,
+  localGet: 0x20,
+  localSet: 0x21,
+  localTee: 0x22,
+  i32Store: 0x36,
+  i32Const: 0x41,
+  i32GeU: 0x4f,
+  i32Add: 0x6a,
+  simd: 0xfd,
+} as const;
+const SIMD = {
+  load: 0x00,
+  const: 0x0c,
+  eq: 0x23,
+  and: 0x4e,
+  or: 0x50,
+  anyTrue: 0x53,
+  bitmask: 0x64,
+} as const;
+const VOID = 0x40;
+const I32 = 0x7f;
+const V128 = 0x7b;
+
+function unsigned(value: number): number[] {
+  const bytes: number[] = [];
+  let rest = value;
+  do {
+    const byte = rest & 0x7f;
+    rest = Math.floor(rest / 128);
+    bytes.push(rest === 0 ? byte : byte | 0x80);
+  } while (rest !== 0);
+  return bytes;
+}
+
+function vector(items: number[][]): number[] {
+  return [...unsigned(items.length), ...items.flat()];
+}
+
+function section(id: number, content: number[]): number[] {
+  return [id, ...unsigned(content.length), ...content];
+}
+
+function name(text: string): number[] {
+  return [...unsigned(text.length), ...Buffer.from(text, 'latin1')];
+}
+
+function splat(byte: number): number[] {
+  return [OP.simd, SIMD.const, ...new Array<number>(BLOCK).fill(byte)];
+}
+
+/**
+ * f(from, to, out): for each 16-byte block from `from` below `to`, when some lane starts a pair
+ * (or an encoded letter), writes the block's address and the lanes' bits at `out`; returns the
+ * end of what it wrote. Locals: 3 the folded block, 4 the block one byte on, 5 the lanes.
+ */
+function filterModule(plans: readonly AnchorPlan[], encoded: boolean): Uint8Array<ArrayBuffer> {
+  const FROM = 0;
+  const TO = 1;
+  const OUT = 2;
+  const A = 3;
+  const B = 4;
+  const LANES = 5;
+  const memarg = (align: number, offset: number): number[] => [
+    ...unsigned(align),
+    ...unsigned(offset),
+  ];
+  const load = (offset: number): number[] => [
+    OP.localGet,
+    FROM,
+    OP.simd,
+    SIMD.load,
+    ...memarg(0, offset),
+    ...splat(FOLD),
+    OP.simd,
+    SIMD.or,
+  ];
+  const lanes: number[] = [];
+  plans.forEach((plan, index) => {
+    lanes.push(OP.localGet, A, ...splat(plan.pairFirst), OP.simd, SIMD.eq);
+    lanes.push(OP.localGet, B, ...splat(plan.pairSecond), OP.simd, SIMD.eq, OP.simd, SIMD.and);
+    if (index > 0) lanes.push(OP.simd, SIMD.or);
+  });
+  if (encoded) {
+    // '%' (folding leaves it) before '4'-'7': the next byte with its low two bits cleared is '4'.
+    lanes.push(OP.localGet, A, ...splat(PERCENT), OP.simd, SIMD.eq);
+    lanes.push(OP.localGet, B, ...splat(0xfc), OP.simd, SIMD.and, ...splat(0x34), OP.simd, SIMD.eq);
+    lanes.push(OP.simd, SIMD.and);
+    if (plans.length > 0) lanes.push(OP.simd, SIMD.or);
+  }
+  if (lanes.length === 0) lanes.push(...splat(0));
+
+  // prettier-ignore
+  const body = [
+    OP.block, VOID,
+    OP.loop, VOID,
+    OP.localGet, FROM, OP.localGet, TO, OP.i32GeU, OP.brIf, 1,
+    ...load(0), OP.localSet, A,
+    ...load(1), OP.localSet, B,
+    ...lanes,
+    OP.localTee, LANES,
+    OP.simd, SIMD.anyTrue,
+    OP.if, VOID,
+    OP.localGet, OUT, OP.localGet, FROM, OP.i32Store, ...memarg(2, 0),
+    OP.localGet, OUT, OP.localGet, LANES, OP.simd, SIMD.bitmask, OP.i32Store, ...memarg(2, 4),
+    OP.localGet, OUT, OP.i32Const, 8, OP.i32Add, OP.localSet, OUT,
+    OP.end,
+    OP.localGet, FROM, OP.i32Const, BLOCK, OP.i32Add, OP.localSet, FROM,
+    OP.br, 0,
+    OP.end,
+    OP.end,
+    OP.localGet, OUT,
+    OP.end,
+  ];
+  const code = [...vector([[3, V128]]), ...body];
+
+  // prettier-ignore
+  return new Uint8Array([
+    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
+    ...section(1, vector([[0x60, ...vector([[I32], [I32], [I32]]), ...vector([[I32]])]])),
+    ...section(2, vector([[...name('e'), ...name('m'), 0x02, 0x00, ...unsigned(1)]])),
+    ...section(3, vector([[0]])),
+    ...section(7, vector([[...name('f'), 0x00, 0]])),
+    ...section(10, vector([[...unsigned(code.length), ...code]])),
+  ]);
+}
+
+/** Whether this runtime runs WebAssembly SIMD (Node.js 16.4 and later do). */
+const SIMD_AVAILABLE = ((): boolean => {
+  try {
+    const plan: AnchorPlan = {
+      anchor: Buffer.from('ab'),
+      bit: 1,
+      offset: 0,
+      lower: 0x61,
+      upper: 0x41,
+      pairOffset: 0,
+      pairFirst: 0x61,
+      pairSecond: 0x62,
+      check: undefined,
+    };
+    return WebAssembly.validate(filterModule([plan], true));
+  } catch {
+    return false;
+  }
+})();

@@ -215,11 +215,12 @@ export class RangeScanner {
 
   /** Scans the complete lines of data[0..end] (end is the index of the last newline). */
   private scanRegion(data: Buffer, end: number): void {
-    const headerHere = data[0] === HASH || data.indexOf('\n#') !== -1 || this.lineNo === 0;
+    const directives = directiveStarts(data, end);
+    const headerHere = directives.length > 0 || this.lineNo === 0;
     const encoded = headerHere || readsUrls(this.layout.format) ? ENCODED_MASK : 0;
     const candidates = this.search.find(data, end, this.plansFor(headerHere, data), encoded);
     if (this.usage !== null) this.scanEveryLine(data, end, candidates);
-    else this.scanCandidates(data, end, candidates);
+    else this.scanCandidates(data, end, candidates, directives);
   }
 
   /** The anchor plan for the chunk's format (all formats where a header may change it). */
@@ -268,8 +269,15 @@ export class RangeScanner {
     return true;
   }
 
-  private scanCandidates(data: Buffer, end: number, candidates: Candidates): void {
-    const headers = headerStarts(data, end, this.lineNo === 0 && this.options.atFileStart);
+  /** `directives`: the starts of the lines beginning with '#'; the first line may be a bare header. */
+  private scanCandidates(
+    data: Buffer,
+    end: number,
+    candidates: Candidates,
+    directives: number[],
+  ): void {
+    const firstLine = this.lineNo === 0 && this.options.atFileStart && directives[0] !== 0;
+    const headers = firstLine ? [0, ...directives] : directives;
     const interesting = mergeSorted(
       mergeSorted(candidates.starts, headers),
       linesWith(data, end, 0),
@@ -468,10 +476,11 @@ export class RangeScanner {
   }
 }
 
-function headerStarts(data: Buffer, end: number, includeFirst: boolean): number[] {
-  const starts: number[] = includeFirst || data[0] === HASH ? [0] : [];
-  for (let hit = data.indexOf('\n#'); hit !== -1 && hit < end; hit = data.indexOf('\n#', hit + 2)) {
-    starts.push(hit + 1);
+/** The starts of the lines in data[0..end] that begin with '#': memchr on '#', rare in log data. */
+function directiveStarts(data: Buffer, end: number): number[] {
+  const starts: number[] = [];
+  for (let hit = data.indexOf(HASH); hit !== -1 && hit < end; hit = data.indexOf(HASH, hit + 1)) {
+    if (hit === 0 || data[hit - 1] === NEWLINE) starts.push(hit);
   }
   return starts;
 }

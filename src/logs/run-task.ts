@@ -6,9 +6,7 @@
 import { createReadStream, readSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { createGunzip } from 'node:zlib';
-import yauzl from 'yauzl';
 import { ExztError } from '../errors.js';
-import { checkEntry, entriesOf, safeEntryName, ZIP_LIMITS } from '../evidence/zip-tree.js';
 import { layoutFromBareHeader } from './formats.js';
 import type { ScanTask } from './inputs.js';
 import { RangeScanner, type RangeOptions, type RangeResult } from './range-scanner.js';
@@ -146,6 +144,10 @@ async function scanZip(
   task: Extract<ScanTask, { kind: 'zip' }>,
   settings: ScanSettings,
 ): Promise<RangeResult[]> {
+  // Loaded here: a scan of plain files (each worker's start-up) need not pay ~60 ms for them.
+  const { default: yauzl } = await import('yauzl');
+  const { checkEntry, entriesOf, safeEntryName, ZIP_LIMITS } =
+    await import('../evidence/zip-tree.js');
   const zip = await yauzl.openPromise(task.path, {
     lazyEntries: true,
     decodeStrings: false,

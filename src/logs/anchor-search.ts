@@ -32,6 +32,20 @@ export interface AnchorPlan {
   pairFirst: number;
   pairSecond: number;
   check: HitCheck | undefined;
+  /**
+   * Literals of which the line must also hold one for this anchor to count (none: empty): a
+   * conjunction its hunt needs, looked for in the lines holding the anchor once the search is
+   * done (holdsAnyFolded; the SIMD search runs its filter over the line).
+   */
+  companions: readonly AnchorPlan[];
+  /** The anchor as a lower-case string. */
+  text: string;
+}
+
+/** How anchors are planned beyond their bytes: hit checks and companions. */
+export interface PlanOptions {
+  check?: (anchor: string) => HitCheck | undefined;
+  companions?: (anchor: string) => readonly string[];
 }
 
 const NEWLINE = 10;
@@ -50,14 +64,14 @@ export interface Candidates {
 
 /**
  * Chooses, for each anchor, the byte to search by from the byte counts of `sample`; `bitOf`
- * gives each anchor its bit, `checkOf` its hit check if it has one. Anchors are ASCII (a hunt's
- * anchor never needs more).
+ * gives each anchor its bit, `options` its hit check and companions.
+ * Anchors are ASCII (a hunt's anchor never needs more).
  */
 export function planAnchors(
   anchors: readonly string[],
   sample: Buffer,
   bitOf: (anchor: string) => number,
-  checkOf: (anchor: string) => HitCheck | undefined = () => undefined,
+  options: PlanOptions = {},
 ): AnchorPlan[] {
   const counts = new Uint32Array(256);
   const pairs = new Uint32Array(256 * 256);
@@ -100,7 +114,9 @@ export function planAnchors(
       pairOffset,
       pairFirst: (anchor[pairOffset] ?? 0) | FOLD,
       pairSecond: (anchor[pairOffset + 1] ?? 0) | FOLD,
-      check: checkOf(text),
+      check: options.check?.(text),
+      companions: planAnchors(options.companions?.(text) ?? [], sample, () => 0),
+      text: text.toLowerCase(),
     };
   });
 }
@@ -123,8 +139,30 @@ export function findCandidates(
     searchByte(data, end, plan, plan.lower, masks);
     if (plan.upper !== plan.lower) searchByte(data, end, plan, plan.upper, masks);
   }
+  for (const plan of plans) {
+    if (plan.companions.length === 0) continue;
+    for (const [start, mask] of masks) {
+      if ((mask & plan.bit) === 0) continue;
+      const stop = data.indexOf(NEWLINE, start);
+      if (holdsAnyFolded(data, start, stop, plan.companions)) continue;
+      if (mask === plan.bit) masks.delete(start);
+      else masks.set(start, mask & ~plan.bit);
+    }
+  }
   if (encodedMask !== 0) searchEncodedLetters(data, end, encodedMask, masks);
   return { starts: [...masks.keys()].sort((a, b) => a - b), masks };
+}
+
+/** Whether data[from..to) holds any of the planned literals, ASCII letters in any case. */
+export function holdsAnyFolded(
+  data: Buffer,
+  from: number,
+  to: number,
+  literals: readonly AnchorPlan[],
+): boolean {
+  // Latin-1 lower-cased: no byte but A-Z folds into ASCII.
+  const text = data.toString('latin1', from, to).toLowerCase();
+  return literals.some((literal) => text.includes(literal.text));
 }
 
 const PERCENT = 0x25;
@@ -208,20 +246,6 @@ export function matchesFolded(data: Buffer, start: number, anchor: Buffer): bool
     if (folded !== anchor[at]) return false;
   }
   return true;
-}
-
-/**
- * Whether data[from..to) holds any of `needles` (lower-case ASCII), ASCII letters in any case.
- * For a line: its bytes as Latin-1, lower-cased (no other byte folds to ASCII), searched natively.
- */
-export function holdsFolded(
-  data: Buffer,
-  from: number,
-  to: number,
-  needles: readonly string[],
-): boolean {
-  const text = data.toString('latin1', from, to).toLowerCase();
-  return needles.some((needle) => text.includes(needle));
 }
 
 function pairAt(anchor: Buffer, offset: number): number {

@@ -4,7 +4,7 @@
  * Conditions follow the public detections named beside each hunt (reference
  * probe-and-logs.md B2, B5, B6).
  */
-import { holdsFolded, type HitCheck } from './anchor-search.js';
+import type { HitCheck } from './anchor-search.js';
 import { isUnshippedPage } from './shipped-pages.js';
 import type { LogFormat } from './model.js';
 import type { LogRecord } from './record.js';
@@ -86,7 +86,8 @@ export const HUNTS: readonly Hunt[] = [
     cves: ['CVE-2021-34473', 'CVE-2021-34523', 'CVE-2021-31207'],
     source: 'SigmaHQ web_exchange_proxyshell.yml; Metasploit exchange_proxyshell_rce',
     formats: WEB,
-    anchors: spellings('json', 'JSON', 'Rps-CAT'),
+    // X-Rps-CAT goes with /powershell (isProxyShell), so 'owershell' finds those lines too.
+    anchors: spellings('json', 'JSON', 'owershell'),
     matches: (record) => isProxyShell(record),
   },
   {
@@ -210,22 +211,21 @@ export function anchorsFor(formats: readonly LogFormat[]): string[] {
  * spellings against the hunts themselves.
  */
 export function anchorCheck(anchor: string, format: LogFormat | 'any'): HitCheck | undefined {
-  if (anchor === 'json') return autodiscoverJsonCheck;
-  if (anchor === 'aspx') return aspxCheckFor(format);
-  return undefined;
+  return anchor === 'aspx' ? aspxCheckFor(format) : undefined;
 }
 
 /**
- * ProxyShell's autodiscover.json branch also needs `/mapi/nspi`, `/ews`, `powershell` or
- * `email=autodiscover/autodiscover.json` in the decoded URL; Outlook's own autodiscover.json
- * requests (each mobile client, every few minutes) hold none of them. In the raw line a letter
- * may be percent-encoded (those lines reach every URL hunt anyway: anchor-search.ts), and so may
- * '/', so these are what the raw bytes must hold.
+ * Anchors that count only in a line also holding one of their companions (anchor-search.ts,
+ * PlanOptions.requires). ProxyShell's autodiscover.json branch also needs `/mapi/nspi`, `/ews`,
+ * `powershell` or `email=autodiscover/autodiscover.json` in the decoded URL, and Outlook's own
+ * autodiscover.json requests (each mobile client, every few minutes) hold none of them. In the
+ * raw line a letter may be percent-encoded (those lines reach every URL hunt anyway) and so may
+ * '/', so the companions are what the raw bytes must hold: `ews` stands for `/ews` and `%2fews`.
+ * The companions are searched with the anchors, in the same pass.
  */
-const PROXYSHELL_COMPANIONS = ['nspi', '/ews', '%2fews', 'owershell', 'email'];
-
-const autodiscoverJsonCheck: HitCheck = (data, _at, lineStart, lineStop) =>
-  holdsFolded(data, lineStart, lineStop, PROXYSHELL_COMPANIONS);
+export const ANCHOR_COMPANIONS: ReadonlyMap<string, readonly string[]> = new Map([
+  ['json', ['nspi', '/ews', '%2fews', 'owershell', 'email']],
+]);
 
 const SPACE = 0x20;
 const COMMA = 0x2c;

@@ -28,7 +28,7 @@ import {
 } from './formats.js';
 import { planAnchors, type AnchorPlan, type Candidates } from './anchor-search.js';
 import { createAnchorSearch } from './simd-search.js';
-import { anchorCheck, anchorsFor, HUNTS, type Hunt } from './hunts.js';
+import { ANCHOR_COMPANIONS, anchorCheck, anchorsFor, HUNTS, type Hunt } from './hunts.js';
 import {
   MAX_BAD_LINE_SAMPLES,
   MAX_FINDINGS_PER_HUNT,
@@ -97,10 +97,23 @@ const HUNT_MASKS = new Map(
  * The hunts a line with a percent-encoded letter goes to (anchor-search.ts): those reading URLs,
  * which they percent-decode before matching.
  */
-const ENCODED_MASK = HUNTS.filter((hunt) => hunt.formats.some(readsUrls)).reduce(
+export const ENCODED_MASK = HUNTS.filter((hunt) => hunt.formats.some(readsUrls)).reduce(
   (mask, hunt) => mask | (HUNT_MASKS.get(hunt) ?? 0),
   0,
 );
+/** What chunks of `key` are searched for, planned from `sample`; scanners keep one per thread. */
+export function planSearch(key: LogFormat | 'any', sample: Buffer): AnchorPlan[] {
+  return planAnchors(ANCHORS.get(key) ?? [], sample, anchorBit, {
+    check: (anchor) => anchorCheck(anchor, key),
+    companions: (anchor) => ANCHOR_COMPANIONS.get(anchor) ?? [],
+  });
+}
+
+/** The bits of a hunt's anchors in a line's mask. */
+export function huntMask(hunt: Hunt): number {
+  return HUNT_MASKS.get(hunt) ?? 0;
+}
+
 function readsUrls(format: LogFormat | 'any'): boolean {
   return format === 'iis' || format === 'httpproxy' || format === 'any';
 }
@@ -228,9 +241,7 @@ export class RangeScanner {
     const key = headerHere ? 'any' : this.layout.format;
     let plans = ANCHOR_PLANS.get(key);
     if (plans === undefined) {
-      plans = planAnchors(ANCHORS.get(key) ?? [], data, anchorBit, (anchor) =>
-        anchorCheck(anchor, key),
-      );
+      plans = planSearch(key, data);
       ANCHOR_PLANS.set(key, plans);
     }
     return plans;

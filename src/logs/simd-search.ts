@@ -13,6 +13,7 @@
  */
 import {
   findCandidates,
+  holdsAnyFolded,
   isEncodedLetter,
   matchesFolded,
   type AnchorPlan,
@@ -30,6 +31,8 @@ const BLOCK = 16;
 const FOLD = 0x20;
 const NEWLINE = 10;
 const PERCENT = 0x25;
+/** Longer lines are searched for companions in JavaScript (log lines are far shorter). */
+const COMPANION_LINE_BYTES = 64 * 1024;
 
 /** The search for a scanner whose chunks are at most `bytes` long. */
 export function createAnchorSearch(bytes: number): AnchorSearch {
@@ -46,6 +49,9 @@ export class SimdAnchorSearch implements AnchorSearch {
   private readonly memory: WebAssembly.Memory;
   private readonly outStart: number;
   private readonly out: Int32Array;
+  /** Where the filter writes when it looks for companions in one line. */
+  private readonly lineOutStart: number;
+  private readonly lineOut: Int32Array;
   private readonly kernels = new Map<
     WebAssembly.Module,
     (from: number, to: number, out: number) => number
@@ -56,10 +62,13 @@ export class SimdAnchorSearch implements AnchorSearch {
     const dataBytes = bytes + 2 * BLOCK;
     this.outStart = Math.ceil(dataBytes / BLOCK) * BLOCK;
     const outBytes = (Math.ceil(bytes / BLOCK) + 1) * 8;
-    const pages = Math.ceil((this.outStart + outBytes) / PAGE_BYTES);
+    this.lineOutStart = this.outStart + outBytes;
+    const lineOutBytes = (COMPANION_LINE_BYTES / BLOCK + 1) * 8;
+    const pages = Math.ceil((this.lineOutStart + lineOutBytes) / PAGE_BYTES);
     this.memory = new WebAssembly.Memory({ initial: pages, maximum: pages });
     this.buffer = Buffer.from(this.memory.buffer, 0, bytes);
     this.out = new Int32Array(this.memory.buffer, this.outStart, outBytes / 4);
+    this.lineOut = new Int32Array(this.memory.buffer, this.lineOutStart, lineOutBytes / 4);
   }
 
   find(data: Buffer, end: number, plans: readonly AnchorPlan[], encodedMask: number): Candidates {
@@ -86,6 +95,18 @@ export class SimdAnchorSearch implements AnchorSearch {
     let lineStart = -1;
     let lineStop = -1;
     let lineMask = 0;
+    let lineEncoded = false;
+    const flush = (): void => {
+      for (const plan of plans) {
+        if ((lineMask & plan.bit) === 0 || plan.companions.length === 0) continue;
+        if (!this.lineHolds(data, lineStart, lineStop, plan.companions)) lineMask &= ~plan.bit;
+      }
+      const mask = lineMask | (lineEncoded ? encodedMask : 0);
+      if (mask !== 0) {
+        starts.push(lineStart);
+        masks.set(lineStart, mask);
+      }
+    };
     const out = this.out;
     for (let entry = 0; entry < entries; entry += 2) {
       const block = (out[entry] ?? 0) - base;
@@ -96,13 +117,11 @@ export class SimdAnchorSearch implements AnchorSearch {
         const at = block + lane;
         if (at >= end) break;
         if (at > lineStop) {
-          if (lineMask !== 0) {
-            starts.push(lineStart);
-            masks.set(lineStart, lineMask);
-          }
+          flush();
           lineStart = data.lastIndexOf(NEWLINE, at) + 1;
           lineStop = data.indexOf(NEWLINE, at);
           lineMask = 0;
+          lineEncoded = false;
         }
         const first = (data[at] ?? 0) | FOLD;
         const second = (data[at + 1] ?? 0) | FOLD;
@@ -117,19 +136,49 @@ export class SimdAnchorSearch implements AnchorSearch {
         }
         if (
           encodedMask !== 0 &&
+          !lineEncoded &&
           data[at] === PERCENT &&
           at + 2 < end &&
           isEncodedLetter(data[at + 1] ?? 0, data[at + 2] ?? 0)
         ) {
-          lineMask |= encodedMask;
+          lineEncoded = true;
         }
       }
     }
-    if (lineMask !== 0) {
-      starts.push(lineStart);
-      masks.set(lineStart, lineMask);
-    }
+    flush();
     return { starts, masks };
+  }
+
+  /** holdsAnyFolded, with the filter run over the line first (lines up to 64 KiB). */
+  private lineHolds(
+    data: Buffer,
+    from: number,
+    to: number,
+    literals: readonly AnchorPlan[],
+  ): boolean {
+    if (to - from > COMPANION_LINE_BYTES || !literals.every((plan) => plan.anchor.length >= 2)) {
+      return holdsAnyFolded(data, from, to, literals);
+    }
+    const base = data.byteOffset;
+    const kernel = this.kernelFor(literals, false);
+    const entries = (kernel(base + from, base + to, this.lineOutStart) - this.lineOutStart) / 4;
+    const out = this.lineOut;
+    for (let entry = 0; entry < entries; entry += 2) {
+      const block = (out[entry] ?? 0) - base;
+      let bits = out[entry + 1] ?? 0;
+      while (bits !== 0) {
+        const lane = 31 - Math.clz32(bits & -bits);
+        bits &= bits - 1;
+        const at = block + lane;
+        if (at >= to) break;
+        for (const plan of literals) {
+          const start = at - plan.pairOffset;
+          if (start < from || start + plan.anchor.length > to) continue;
+          if (matchesFolded(data, start, plan.anchor)) return true;
+        }
+      }
+    }
+    return false;
   }
 
   private kernelFor(
@@ -310,6 +359,8 @@ const SIMD_AVAILABLE = ((): boolean => {
       pairFirst: 0x61,
       pairSecond: 0x62,
       check: undefined,
+      companions: [],
+      text: 'ab',
     };
     return WebAssembly.validate(filterModule([plan], true));
   } catch {

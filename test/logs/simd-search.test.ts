@@ -17,7 +17,12 @@ function random(seed: number): () => number {
   };
 }
 
-const ANCHORS = anchorsFor(['iis', 'httpproxy', 'ecp-server', 'pop-imap', 'text']);
+const ANCHORS = [
+  ...anchorsFor(['iis', 'httpproxy', 'ecp-server', 'pop-imap', 'text']),
+  'email',
+  'nspi',
+];
+const bit = (anchor: string): number => 1 << ANCHORS.indexOf(anchor);
 const FRAGMENTS = [
   ...ANCHORS,
   ...ANCHORS.map((anchor) => anchor.toUpperCase()),
@@ -74,12 +79,12 @@ describe('SIMD anchor search', () => {
       const format = next() < 0.5 ? 'iis' : 'httpproxy';
       const checked = next() < 0.5;
       // A random sample picks other pairs and search bytes from round to round.
-      const plans = planAnchors(
-        anchors,
-        chunk(next, 4),
-        (anchor) => 1 << ANCHORS.indexOf(anchor),
-        (anchor) => (checked ? anchorCheck(anchor, format) : undefined),
-      );
+      const plans = planAnchors(anchors, chunk(next, 4), bit, {
+        check: (anchor) => (checked ? anchorCheck(anchor, format) : undefined),
+        // 'json' counts only beside a companion, as ProxyShell's anchor does.
+        companions: (anchor) =>
+          anchor === 'json' && checked ? ['owershell', 'email', 'nspi'] : [],
+      });
       const encodedMask = next() < 0.5 ? 1 << 20 : 0;
       const end = data.lastIndexOf(10);
       const want = findCandidates(data, end, plans, encodedMask);

@@ -1,9 +1,11 @@
 /**
  * Finds the lines holding any hunt anchor, in any letter case, without copying or lower-casing
  * the data: each anchor is searched by one of its bytes, in both cases, with Buffer.indexOf
- * (memchr), and each hit is checked against the whole anchor. The byte is the one rarest in a
- * sample of the data, so a search makes few stops; which byte is chosen changes the speed only,
- * never the lines found.
+ * (memchr), and each hit is checked against the whole anchor, then against the anchor's hit
+ * check and companions (what its hunt needs besides it). The byte is the one rarest in a sample
+ * of the data, so a search makes few stops; which byte is chosen changes the speed only, never
+ * the lines found. This is the plain search: the scanner runs simd-search.ts where WebAssembly
+ * SIMD is available, and tests hold the two to the same lines and masks.
  */
 
 /**
@@ -63,9 +65,9 @@ export interface Candidates {
 }
 
 /**
- * Chooses, for each anchor, the byte to search by from the byte counts of `sample`; `bitOf`
- * gives each anchor its bit, `options` its hit check and companions.
- * Anchors are ASCII (a hunt's anchor never needs more).
+ * Chooses, for each anchor, the byte to search by and the pair for the SIMD filter, from the
+ * byte counts of `sample`; `bitOf` gives each anchor its bit, `options` its hit check and
+ * companions. Anchors are ASCII (a hunt's anchor never needs more).
  */
 export function planAnchors(
   anchors: readonly string[],
@@ -73,16 +75,34 @@ export function planAnchors(
   bitOf: (anchor: string) => number,
   options: PlanOptions = {},
 ): AnchorPlan[] {
-  const counts = new Uint32Array(256);
+  return planFrom(countsOf(sample), anchors, bitOf, options);
+}
+
+/** Byte and folded-pair counts of a sample: what planning reads of it. */
+interface SampleCounts {
+  bytes: Uint32Array;
+  pairs: Uint32Array;
+}
+
+function countsOf(sample: Buffer): SampleCounts {
+  const bytes = new Uint32Array(256);
   const pairs = new Uint32Array(256 * 256);
   const length = Math.min(sample.length, SAMPLE_BYTES);
   for (let at = 0; at < length; at += 1) {
     const byte = sample[at] ?? 0;
-    counts[byte] = (counts[byte] ?? 0) + 1;
+    bytes[byte] = (bytes[byte] ?? 0) + 1;
     const pair = (byte | FOLD) * 256 + ((sample[at + 1] ?? 0) | FOLD);
     pairs[pair] = (pairs[pair] ?? 0) + 1;
   }
+  return { bytes, pairs };
+}
 
+function planFrom(
+  { bytes: counts, pairs }: SampleCounts,
+  anchors: readonly string[],
+  bitOf: (anchor: string) => number,
+  options: PlanOptions,
+): AnchorPlan[] {
   return anchors.map((text) => {
     const anchor = Buffer.from(text.toLowerCase(), 'latin1');
     let best = 0;
@@ -115,7 +135,7 @@ export function planAnchors(
       pairFirst: (anchor[pairOffset] ?? 0) | FOLD,
       pairSecond: (anchor[pairOffset + 1] ?? 0) | FOLD,
       check: options.check?.(text),
-      companions: planAnchors(options.companions?.(text) ?? [], sample, () => 0),
+      companions: planFrom({ bytes: counts, pairs }, options.companions?.(text) ?? [], () => 0, {}),
       text: text.toLowerCase(),
     };
   });

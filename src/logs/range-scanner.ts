@@ -1,23 +1,22 @@
 /**
  * The hot path: scans one stream of log bytes (a whole file, a byte range of one, a gzip or zip
  * member) chunk by chunk, read in place into one reused buffer. Hunting searches the raw bytes
- * for each hunt's literal anchors in any letter case (anchor-search.ts) and reads only the lines
- * holding one; with a policy every line is read, IIS and HttpProxy lines straight from their
+ * for each hunt's literal anchors in any letter case (simd-search.ts, anchor-search.ts) and
+ * reads only the lines holding one that its hunt may match; with a policy every line is read, IIS and HttpProxy lines straight from their
  * bytes (record-bytes.ts). Line numbers are relative to the range; the scan adds the lines of
  * earlier ranges.
  *
- * TODO(#7): hunting is below half of ripgrep. `npm run bench:logs` (2026-12-04, quiet 2 cores,
- * ripgrep with --no-ignore: before, the repository's .gitignore made it skip the IIS half of the
- * data): hunting 531 MB/s (537 MB) and 752 MB/s (2 GB) vs ripgrep 2,916 and 3,276 (18 % and
- * 23 %, target 50 %); with the policy 228 and 270 MB/s (target 100, met); peak RSS 124-212 MB
- * (target 300, met). A floor that reads every byte on both cores and counts lines runs at 2,559
- * and 5,467 MB/s, so reading is not the limit. A single-threaded profile on 537 MB (1.45 s):
- * the anchor search ~0.4 s (the anchors are made of common letters - rps-cat, owershell, aspx -
- * so their rarest bytes still stop Buffer.indexOf ~25 times per KiB; two- or three-byte runs
- * were measured slower), reading the ~13 % of lines that hold an anchor ~0.45 s (benign
- * autodiscover.json and logon.aspx requests, ~3 us each), copying from the page cache 0.15 s.
- * Half of ripgrep needs both cut several times over: a SIMD multi-literal search and hunts that
- * reject benign candidates on their bytes.
+ * TODO(#7): hunting reaches half of ripgrep on the 2 GB set, not on the 537 MB one.
+ * `npm run bench:logs` (2026-12-04, 2 cores; this VM ran every tool ~1.3x slower than the day
+ * before): hunting 797 MB/s (537 MB) and 1,471 MB/s (2 GB) vs ripgrep 2,418 and 2,508 (33 % and
+ * 59 %, target 50 %); with the policy 197 and 203 MB/s; peak RSS 119-204 MB. The search is now
+ * the SIMD filter (simd-search.ts) and benign candidates are dropped on their bytes (hit checks
+ * and companions, hunts.ts), so a single-threaded scan of 537 MB spends ~0.17 s copying from
+ * the page cache, ~0.18 s in the filter and ~0.3 s in JavaScript, after a ~0.13 s start-up. Two
+ * threads gain little here: two single-threaded scans side by side each take 1.7x as long as
+ * one alone, and the floor (every byte read on both cores, lines counted, nothing else) already
+ * takes 0.35 s of the 0.44 s that half of ripgrep allows. What would remain: line counting in
+ * the filter, and reading without the copy (Node.js has no mmap; WebAssembly cannot see one).
  */
 import type { Policy } from '../policy/model.js';
 import {

@@ -35,6 +35,7 @@ export { isAtOrBeyondUpdate, isAtOrBeyondUpdateFor } from './at-or-beyond.js';
 export {
   BUILD_KEYED_CVES,
   CONFIG_GATED_CVES,
+  EXTENDED_PROTECTION_GATED_CVES,
   EMERGENCY_MITIGATIONS,
   MITIGATION_SERVICE_MINIMUM,
   KNOWN_EXPLOITED,
@@ -57,6 +58,7 @@ export {
   type CveEvaluationOptions,
   type CveFinding,
   type CveState,
+  type ExtendedProtectionState,
 } from './cve-exposure.js';
 export { identifyBuild, productOf, type BuildIdentity } from './identify.js';
 export {

@@ -137,9 +137,27 @@ function onlyServer(rows: ServerVersionRow[]): ServerVersionRow {
   return rows[0] as ServerVersionRow;
 }
 
+// The CVEs HealthChecker's Extended Protection check names ("Extended Protection Vulnerable"):
+// fixed only by Aug22SU or later with Extended Protection on every virtual directory.
+const EXTENDED_PROTECTION_CVES = [
+  'CVE-2022-21979',
+  'CVE-2022-21980',
+  'CVE-2022-24477',
+  'CVE-2022-24516',
+  'CVE-2022-30134',
+  'CVE-2024-21410',
+];
+
+function extendedProtectionStates(row: ServerVersionRow): string[] {
+  return EXTENDED_PROTECTION_CVES.map(
+    (id) => row.cves.find((cve) => cve.id === id)?.state ?? 'missing',
+  );
+}
+
 /** Exposed build-keyed CVE ids (config-gated ones carry their own verdict). */
 function exposedIds(row: ServerVersionRow): string[] {
   const gated = new Set([
+    ...EXTENDED_PROTECTION_CVES,
     'CVE-2024-49040',
     'CVE-2025-25005',
     'CVE-2025-25006',
@@ -202,6 +220,32 @@ describe('version report on HealthChecker corpus E19 (Exchange 2019 CU11 RTM)', 
     assert.ok(row.notes.some((note) => /AdminDisplayVersion says Exchange 2019 CU11/.test(note)));
   });
 
+  it('Extended Protection CVEs as HealthChecker: at risk on CU11 (Main), fixed or not on CU12 (Scenarios 2, 3)', async () => {
+    const main = onlyServer(await reportFor(e19));
+    assert.deepEqual(extendedProtectionStates(main), new Array(6).fill('exposed'));
+    const relay = main.cves.find((cve) => cve.id === 'CVE-2024-21410');
+    assert.equal(relay?.knownExploited, true);
+    assert.match(relay?.reason ?? '', /predates Extended Protection support/);
+
+    const cu12 = (applicationHost: string) =>
+      reportFor(e19, BEFORE_END_OF_SUPPORT, [
+        ['ExSetup.xml', 'ExSetup1.xml'],
+        ['applicationHost.config', applicationHost],
+      ]).then(onlyServer);
+    // Scenario 2: HealthChecker finds no "Extended Protection Vulnerable".
+    assert.deepEqual(
+      extendedProtectionStates(await cu12('applicationHost1.config')),
+      new Array(6).fill('fixed'),
+    );
+    // Scenario 3: "Extended Protection isn't configured as expected".
+    const scenario3 = await cu12('applicationHost2.config');
+    assert.deepEqual(extendedProtectionStates(scenario3), new Array(6).fill('exposed'));
+    assert.match(
+      scenario3.cves.find((cve) => cve.id === 'CVE-2022-24516')?.reason ?? '',
+      /below its expected value/,
+    );
+  });
+
   it('says the SU activation is unknown: HealthChecker exports carry no installed-updates list', async () => {
     const row = onlyServer(await reportFor(e19));
     assert.equal(row.reboot.suActivation, 'not-applicable');
@@ -217,6 +261,8 @@ describe('version report on HealthChecker corpus E16 (Exchange 2016 CU22 RTM)', 
     assert.equal(row.build, '15.1.2375.7');
     assert.equal(row.status, 'out-of-date');
     assert.deepEqual(exposedIds(row), sorted([...CU11_RTM_UP_TO_FEB26, ...LATER_SU_CVES]));
+    // "Your Exchange server is at risk": CU22 RTM predates Extended Protection support.
+    assert.deepEqual(extendedProtectionStates(row), new Array(6).fill('exposed'));
   });
 });
 

@@ -9,7 +9,12 @@ import {
   type EvidenceSet,
   type SubjectEvidence,
 } from '../../evidence/evidence-set.js';
+import type { ApplicationHostConfig } from '../../evidence/importers/application-host.js';
 import type { SettingOverride } from '../../evidence/importers/setting-overrides.js';
+import {
+  judgeVirtualDirectories,
+  supportsExtendedProtection,
+} from '../../controls/data/extended-protection-expectations.js';
 import { USABLE_STATUSES, type Fact } from '../../evidence/model.js';
 import {
   KB_AS_OF,
@@ -24,6 +29,7 @@ import {
   settingsInForce,
   type BuildIdentity,
   type CveEvaluationOptions,
+  type ExtendedProtectionState,
   type LifecycleVerdict,
   type SecurityUpdateLag,
 } from '../../knowledge/index.js';
@@ -119,9 +125,15 @@ function serverRow(
       installedUpdates: factOf(subject, 'exchange.installed-updates').provenance,
     },
   };
+  const extendedProtection = extendedProtectionState(
+    factOf(subject, 'iis.application-host'),
+    server?.isEdgeServer,
+    build,
+  );
   const cveOptions: CveEvaluationOptions = {
     mitigationsApplied: server?.mitigationsApplied ?? [],
     ...overridesInForce(overrides, server?.name ?? subject.subject.name, build.identity),
+    ...(extendedProtection === undefined ? {} : { extendedProtection }),
   };
   const placement =
     identity === undefined ? unplaced(build) : placed(identity, build, reboot, asOf, cveOptions);
@@ -140,6 +152,34 @@ function overridesInForce(
   if (!USABLE_STATUSES.has(overrides.status) || identity === undefined) return {};
 
   return { settingsInForce: settingsInForce(overrides.value ?? [], serverName, identity.build) };
+}
+
+/**
+ * Extended Protection for the CVEs it gates, judged as EXZT.DAT.7 judges it: the build must
+ * support it (an SU from August 2022 on) and every virtual directory carry its expected value.
+ * A CU whose first build supports it does so at any SU; one that never received a supporting SU
+ * never does; otherwise only the exact build decides.
+ */
+function extendedProtectionState(
+  iis: Fact<ApplicationHostConfig>,
+  isEdgeServer: boolean | undefined,
+  build: ResolvedBuild,
+): ExtendedProtectionState | undefined {
+  if (isEdgeServer === true) return 'not-applicable';
+  const identity = build.identity;
+  if (identity === undefined) return undefined;
+  let version = identity.version;
+  if (build.precision !== 'build') {
+    const cu = identity.cu;
+    if (supportsExtendedProtection(cu.version)) version = cu.version;
+    else if (!cu.updates.some((update) => supportsExtendedProtection(update.version))) {
+      return 'unsupported';
+    } else return undefined;
+  }
+  if (!supportsExtendedProtection(version)) return 'unsupported';
+  if (!USABLE_STATUSES.has(iis.status) || iis.value === undefined) return undefined;
+  const verdicts = judgeVirtualDirectories(iis.value, version);
+  return verdicts.every((verdict) => verdict.secure) ? 'secure' : 'insecure';
 }
 
 /** The JSON contract's field order (docs/version-report.md), so output reads top-down. */

@@ -77,11 +77,15 @@ describe('exzt version-report on the sample organisation', () => {
     assert.equal(exzt('version-report', CONTOSO, '--fail-on', 'known-exploited').status, 1);
     const current = path.join(CONTOSO, 'servers', 'EX01', 'exchange.setup-version.xml');
     const server = path.join(CONTOSO, 'servers', 'EX01', 'exchange.server.xml');
+    // Extended Protection decides CVE-2024-21410 (known exploited): without it, it stays open.
+    const iis = path.join(CONTOSO, 'servers', 'EX01', 'iis.application-host.config');
+    assert.equal(exzt('version-report', server, current, '--fail-on', 'known-exploited').status, 1);
     assert.equal(
       exzt(
         'version-report',
         server,
         current,
+        iis,
         '--fail-on',
         'known-exploited',
         '--as-of',

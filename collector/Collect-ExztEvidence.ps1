@@ -299,7 +299,7 @@ $HostCollectors = @{
     'os.installation-type'              = { (Get-ItemProperty 'HKLM:\SOFTWARE\Microsoft\Windows NT\CurrentVersion').InstallationType }
     'os.local-administrators'           = { Get-LocalGroupMember -SID S-1-5-32-544 }
     'os.lsa-settings'                   = {
-        Get-ItemProperty 'HKLM:\SYSTEM\CurrentControlSet\Control\Lsa' | Select-Object 'LmCompatibilityLevel', 'LsaCfgFlags', 'RunAsPPL'
+        Get-ItemProperty 'HKLM:\SYSTEM\CurrentControlSet\Control\Lsa' | Select-Object 'LmCompatibilityLevel', 'LsaCfgFlags', 'RunAsPPL', 'SuppressExtendedProtection'
     }
     'os.msipc-server-acl'               = {
         (Get-Acl 'HKLM:\SOFTWARE\Microsoft\MSIPC\Server').Access |

@@ -1172,7 +1172,7 @@
       Runs = 'host'
       Encoding = 'UTF8'
       Depth = 2
-      Command = 'Get-ItemProperty ''HKLM:\SYSTEM\CurrentControlSet\Control\Lsa'' | Select-Object LmCompatibilityLevel, LsaCfgFlags, RunAsPPL'
+      Command = 'Get-ItemProperty ''HKLM:\SYSTEM\CurrentControlSet\Control\Lsa'' | Select-Object LmCompatibilityLevel, LsaCfgFlags, RunAsPPL, SuppressExtendedProtection'
     }
     @{
       Id = 'os.msipc-server-acl'

@@ -202,7 +202,10 @@ export function windowsFeaturesExport(server: ContosoServer): WritableObject[] {
   );
 }
 
-/** Get-ItemProperty …\Control\Lsa | Select-Object LmCompatibilityLevel, LsaCfgFlags, RunAsPPL. */
+/**
+ * Get-ItemProperty …\Control\Lsa | Select-Object LmCompatibilityLevel, LsaCfgFlags, RunAsPPL,
+ * SuppressExtendedProtection (unset everywhere: Extended Protection is not suppressed).
+ */
 export function lsaSettingsExport(server: ContosoServer): WritableObject[] {
   const level = storyOf(server.name).lmCompatibilityLevel;
   return [
@@ -210,6 +213,7 @@ export function lsaSettingsExport(server: ContosoServer): WritableObject[] {
       ['LmCompatibilityLevel', i32(level)],
       ['LsaCfgFlags', nil()],
       ['RunAsPPL', server.product === 'Exchange2013' ? nil() : i32(1)],
+      ['SuppressExtendedProtection', nil()],
     ]),
   ];
 }

@@ -6,16 +6,15 @@
 import type { Provenance } from '../../evidence/model.js';
 import { parseExchangeVersion } from '../../knowledge/index.js';
 import type { Control, Finding } from '../model.js';
-import { fail, notApplicable, notAssessed, pass, required } from '../outcomes.js';
+import { fail, notApplicable, notAssessed, optional, pass, required } from '../outcomes.js';
 import {
   judgeVirtualDirectories,
   supportsExtendedProtection,
   type VirtualDirectoryVerdict,
 } from './extended-protection-expectations.js';
 
-// TODO(#3): LSA SuppressExtendedProtection (HealthChecker's last Red case) and the expected
-// sslFlags per virtual directory are not collected or judged; Exchange 2013 CAS/Mailbox role
-// splits are treated as multi-role.
+// TODO(#3): the expected sslFlags per virtual directory are not judged; Exchange 2013
+// CAS/Mailbox role splits are treated as multi-role.
 
 export const extendedProtection: Control = {
   id: 'EXZT.DAT.7',
@@ -63,6 +62,22 @@ export const extendedProtection: Control = {
     const supported = supportsExtendedProtection(version);
     const configured = verdicts.some((verdict) => verdict.current !== 'None');
     const insecure = verdicts.filter((verdict) => !verdict.secure);
+    // HealthChecker's last case: every directory is right, but the LSA value switches it off.
+    const lsa = context.fact('os.lsa-settings');
+    const suppress = optional(lsa)?.suppressExtendedProtection;
+    if (supported && insecure.length === 0 && typeof suppress === 'number' && suppress !== 0) {
+      return fail(
+        'Extended Protection is switched off by the LSA value SuppressExtendedProtection',
+        [
+          {
+            object: 'HKLM\\SYSTEM\\CurrentControlSet\\Control\\Lsa\\SuppressExtendedProtection',
+            message: `set to ${suppress}: remove it or set it to 0, then restart`,
+            value: String(suppress),
+            evidence: lsa.provenance,
+          },
+        ],
+      );
+    }
     if (supported && insecure.length === 0) {
       return pass(
         `${verdicts.length} virtual directories carry the expected Extended Protection`,

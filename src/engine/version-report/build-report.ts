@@ -10,6 +10,7 @@ import {
   type SubjectEvidence,
 } from '../../evidence/evidence-set.js';
 import type { ApplicationHostConfig } from '../../evidence/importers/application-host.js';
+import type { LsaSettings } from '../../evidence/importers/registry-values.js';
 import type { SettingOverride } from '../../evidence/importers/setting-overrides.js';
 import {
   judgeVirtualDirectories,
@@ -127,6 +128,7 @@ function serverRow(
   };
   const extendedProtection = extendedProtectionState(
     factOf(subject, 'iis.application-host'),
+    factOf(subject, 'os.lsa-settings'),
     server?.isEdgeServer,
     build,
   );
@@ -158,10 +160,12 @@ function overridesInForce(
  * Extended Protection for the CVEs it gates, judged as EXZT.DAT.7 judges it: the build must
  * support it (an SU from August 2022 on) and every virtual directory carry its expected value.
  * A CU whose first build supports it does so at any SU; one that never received a supporting SU
- * never does; otherwise only the exact build decides.
+ * never does; otherwise only the exact build decides. The LSA value SuppressExtendedProtection,
+ * when the export carries it and it is not 0, switches it off; without it, IIS decides.
  */
 function extendedProtectionState(
   iis: Fact<ApplicationHostConfig>,
+  lsa: Fact<LsaSettings>,
   isEdgeServer: boolean | undefined,
   build: ResolvedBuild,
 ): ExtendedProtectionState | undefined {
@@ -179,7 +183,11 @@ function extendedProtectionState(
   if (!supportsExtendedProtection(version)) return 'unsupported';
   if (!USABLE_STATUSES.has(iis.status) || iis.value === undefined) return undefined;
   const verdicts = judgeVirtualDirectories(iis.value, version);
-  return verdicts.every((verdict) => verdict.secure) ? 'secure' : 'insecure';
+  if (!verdicts.every((verdict) => verdict.secure)) return 'insecure';
+  const suppress = USABLE_STATUSES.has(lsa.status)
+    ? lsa.value?.suppressExtendedProtection
+    : undefined;
+  return typeof suppress === 'number' && suppress !== 0 ? 'suppressed' : 'secure';
 }
 
 /** The JSON contract's field order (docs/version-report.md), so output reads top-down. */

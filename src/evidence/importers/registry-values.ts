@@ -15,6 +15,12 @@ export interface LsaSettings {
   /** LsaCfgFlags: 1 or 2 turn Credential Guard on. */
   lsaCfgFlags?: number;
   runAsPpl?: number;
+  /**
+   * SuppressExtendedProtection: not 0 switches Extended Protection off for the whole server
+   * (HealthChecker calls the server vulnerable). Null when unset (0), absent when the export does
+   * not carry it (collectors before 2026-12-04).
+   */
+  suppressExtendedProtection?: number | null;
 }
 
 export interface DeviceGuard {
@@ -44,6 +50,10 @@ export function importLsaSettings(document: CliDocument): ImportedValue<LsaSetti
   );
   assignDefined(value, 'lsaCfgFlags', numberOrNil(document, object, 'LsaCfgFlags'));
   assignDefined(value, 'runAsPpl', numberOrNil(document, object, 'RunAsPPL'));
+  if (member(object, 'SuppressExtendedProtection') !== undefined) {
+    value.suppressExtendedProtection =
+      numberOrNil(document, object, 'SuppressExtendedProtection') ?? null;
+  }
   return { value, anchors: [objectAnchor(object, index)] };
 }
 

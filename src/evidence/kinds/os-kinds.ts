@@ -247,9 +247,10 @@ function bundleOnlyOsKinds(): EvidenceKind[] {
   return [
     defineKind({
       id: 'os.lsa-settings',
-      title: 'LSA registry values (LmCompatibilityLevel, LsaCfgFlags, RunAsPPL)',
+      title:
+        'LSA registry values (LmCompatibilityLevel, LsaCfgFlags, RunAsPPL, SuppressExtendedProtection)',
       scope: 'server',
-      command: `Get-ItemProperty '${lsa}' | Select-Object LmCompatibilityLevel, LsaCfgFlags, RunAsPPL`,
+      command: `Get-ItemProperty '${lsa}' | Select-Object LmCompatibilityLevel, LsaCfgFlags, RunAsPPL, SuppressExtendedProtection`,
       importer: importLsaSettings,
     }),
     defineKind({

@@ -95,4 +95,32 @@ describe('EXZT.DAT.7 Extended Protection on every virtual directory', () => {
     assert.equal(result.outcome, 'not-assessed');
     assert.deepEqual(result.missing, ['iis.application-host (not collected)']);
   });
+
+  it("HealthChecker's last case: every directory right, but LSA SuppressExtendedProtection switches it off", () => {
+    const withLsa = (suppressExtendedProtection: number | null) =>
+      onlyResult(
+        runControl(extendedProtection, {
+          servers: {
+            EX01: exchangeServer(E19_CU12_FEB23, {
+              'iis.application-host': corpus(
+                'Shared/ExtendedProtection/E19_Configured_ApplicationHost.config',
+              ),
+              'os.lsa-settings': { lmCompatibilityLevel: 5, suppressExtendedProtection },
+            }),
+          },
+        }),
+      );
+    const suppressed = withLsa(1);
+    assert.equal(suppressed.outcome, 'fail');
+    assert.equal(
+      suppressed.message,
+      'Extended Protection is switched off by the LSA value SuppressExtendedProtection',
+    );
+    assert.equal(
+      suppressed.findings[0]?.object,
+      'HKLM\\SYSTEM\\CurrentControlSet\\Control\\Lsa\\SuppressExtendedProtection',
+    );
+    assert.equal(withLsa(null).outcome, 'pass');
+    assert.equal(withLsa(0).outcome, 'pass');
+  });
 });

@@ -29,6 +29,15 @@ test('LSA values: numbers read, Nil left unset so the rule applies the Windows d
   assert.deepEqual(importLsaSettings(document).value, { lmCompatibilityLevel: 5, runAsPpl: 1 });
 });
 
+test('LSA values: SuppressExtendedProtection set, unset (Nil), or not in an older export', () => {
+  const lsa = (suppress: string) =>
+    importLsaSettings(parseText(cliXml(object(`<I32 N="LmCompatibilityLevel">5</I32>${suppress}`))))
+      .value.suppressExtendedProtection;
+  assert.equal(lsa('<I32 N="SuppressExtendedProtection">1</I32>'), 1);
+  assert.equal(lsa('<Nil N="SuppressExtendedProtection" />'), null);
+  assert.equal(lsa(''), undefined);
+});
+
 test('LSA values: a string where a DWORD belongs is an EVIDENCE error at its line', () => {
   const document = parseText(cliXml(object('\n<S N="LmCompatibilityLevel">five</S>')));
   assert.throws(

@@ -11,7 +11,7 @@ import type { Control } from './model.js';
 import { NETWORK_CONTROLS } from './network/index.js';
 
 /** Bump when a control is added, removed, or changes what it checks. */
-export const CATALOGUE_VERSION = '2026.12.2';
+export const CATALOGUE_VERSION = '2026.12.3';
 
 export const CONTROLS: readonly Control[] = [
   ...IDENTITY_CONTROLS,

@@ -3,6 +3,7 @@
  * BuildNumber or the third part of Version). Dates are ISO "YYYY-MM-DD", compared as text; the
  * caller passes the date that matters, never the wall clock.
  */
+import type { ExchangeProduct } from './catalogue.js';
 import lifecycleData from './data/windows-lifecycle.json' with { type: 'json' };
 
 export interface WindowsServerRelease {
@@ -38,4 +39,43 @@ export function windowsSupportState(
 ): WindowsSupportState {
   if (day <= release.mainstreamEnd) return 'mainstream';
   return day <= release.extendedEnd ? 'extended' : 'ended';
+}
+
+/** A Windows Server build an Exchange product may be installed on, from `fromCu` when given. */
+export interface ExchangeWindowsSupport {
+  product: ExchangeProduct;
+  build: number;
+  fromCu?: string;
+  source: string;
+}
+
+// TODO(#3): the Windows Server 2022 and 2025 rows rest on secondary sources quoting Microsoft
+// (see exchangeSupportSources in the data file); the stored copy of Microsoft's matrix predates
+// them.
+export const EXCHANGE_WINDOWS_SUPPORT = lifecycleData.exchangeSupport as ExchangeWindowsSupport[];
+
+/**
+ * Whether the product at this CU ("CU12", "RTM") may run on the Windows build: `supported`, or
+ * the CU it would need first (`needsCu`), or neither when no CU of the product supports it.
+ */
+export function exchangeSupportsWindows(
+  product: ExchangeProduct,
+  cu: string,
+  build: number,
+): { supported: boolean; needsCu?: string; source?: string } {
+  const rows = EXCHANGE_WINDOWS_SUPPORT.filter(
+    (row) => row.product === product && row.build === build,
+  );
+  const row = rows[0];
+  if (row === undefined) return { supported: false };
+  if (row.fromCu === undefined || cuNumber(cu) >= cuNumber(row.fromCu)) {
+    return { supported: true, source: row.source };
+  }
+  return { supported: false, needsCu: row.fromCu, source: row.source };
+}
+
+/** "CU12" → 12, "RTM" → 0. */
+function cuNumber(name: string): number {
+  const match = /^CU(\d+)$/i.exec(name.trim());
+  return match === null ? 0 : Number(match[1]);
 }

@@ -137,14 +137,25 @@ export async function* entriesOf(zip: ZipFile): AsyncGenerator<Entry> {
   }
 }
 
+/** Code page 437's upper half, 0x80-0xFF: the zip format's name encoding without the UTF-8 flag. */
+const CP437_HIGH =
+  'ÇüéâäàåçêëèïîìÄÅÉæÆôöòûùÿÖÜ¢£¥₧ƒáíóúñÑªº¿⌐¬½¼¡«»░▒▓│┤╡╢╖╕╣║╗╝╜╛┐' +
+  '└┴┬├─┼╞╟╚╔╩╦╠═╬╧╨╤╥╙╘╒╓╫╪┘┌█▄▌▐▀αßΓπΣσµτΦΘΩδ∞φε∩≡±≥≤⌠⌡÷≈°∙·√ⁿ²■\u00a0';
+
+/** A name's bytes as CP437 (APPNOTE 4.4.4 and appendix D). */
+export function fromCp437(raw: Buffer): string {
+  let text = '';
+  for (const byte of raw) text += byte < 0x80 ? String.fromCharCode(byte) : CP437_HIGH[byte - 0x80];
+  return text;
+}
+
 /** The entry's name, refused when it could point outside the bundle folder. */
 export function safeEntryName(entry: Entry, label: string): string {
   const raw = entry.fileName as unknown as Buffer;
-  // TODO(#2): names without the UTF-8 flag are CP437 and are read as Latin-1 here; the two agree
-  // on ASCII, which bundle names are, but a non-ASCII server folder name would be misspelt.
-  const name = raw.toString(
-    (entry.generalPurposeBitFlag & UTF8_NAME_FLAG) !== 0 ? 'utf8' : 'latin1',
-  );
+  // TODO(#2): Windows Explorer writes names without the UTF-8 flag in the machine's OEM code page
+  // (850 in Western Europe, not 437); those are read as the zip format says, CP437.
+  const name =
+    (entry.generalPurposeBitFlag & UTF8_NAME_FLAG) !== 0 ? raw.toString('utf8') : fromCp437(raw);
   const refuse = (why: string): ExztError =>
     zipError('ZIP_UNSAFE', label, `entry '${name}' ${why}`);
 

@@ -5,6 +5,7 @@ import { after, test } from 'node:test';
 import { ExztError } from '../../src/errors.js';
 import { factOf, findSubject } from '../../src/evidence/evidence-set.js';
 import { loadEvidence } from '../../src/evidence/load.js';
+import { fromCp437, safeEntryName } from '../../src/evidence/zip-tree.js';
 import { makeTempDir, sampleBytes, sha256 } from '../helpers/bundle-builder.js';
 import { buildZip, type ZipEntrySpec } from '../helpers/zip-writer.js';
 
@@ -139,4 +140,25 @@ test('a file that is not a zip is an INPUT error', async () => {
   const zip = path.join(folder, 'broken.zip');
   await writeFile(zip, 'not a zip');
   await assert.rejects(loadEvidence([zip], NO_OPTIONS), { code: 'INPUT' });
+});
+
+test('entry names without the UTF-8 flag are read as CP437, with it as UTF-8', () => {
+  const entry = (fileName: Buffer, flag: number) =>
+    ({ fileName, generalPurposeBitFlag: flag }) as unknown as Parameters<typeof safeEntryName>[0];
+  // "servers/Zürich-EX01/x.xml" as Windows' zip tools write it on a US machine: ü is 0x81.
+  const cp437 = Buffer.from('servers/Z\x81rich-EX01/x.xml', 'latin1');
+  assert.equal(safeEntryName(entry(cp437, 0), 'b.zip'), 'servers/Zürich-EX01/x.xml');
+  const utf8 = Buffer.from('servers/Zürich-EX01/x.xml', 'utf8');
+  assert.equal(safeEntryName(entry(utf8, 0x800), 'b.zip'), 'servers/Zürich-EX01/x.xml');
+  // The whole upper half maps one byte to one character; a few known points.
+  const all = fromCp437(Buffer.from(Array.from({ length: 256 }, (_, byte) => byte)));
+  assert.equal([...all].length, 256);
+  assert.equal(
+    all.slice(0, 128),
+    Buffer.from(Array.from({ length: 128 }, (_, b) => b)).toString('latin1'),
+  );
+  assert.deepEqual(
+    [0x80, 0x9a, 0xa5, 0xb3, 0xe1, 0xfd, 0xff].map((byte) => all[byte]),
+    ['Ç', 'Ü', 'Ñ', '│', 'ß', '²', '\u00a0'],
+  );
 });

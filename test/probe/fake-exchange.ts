@@ -171,10 +171,18 @@ export async function listen(
       shared.requests += 1;
       shared.requestPeak = Math.max(shared.requestPeak, shared.requests);
     }
-    res.on('finish', () => {
+    // 'prefinish' is when the whole answer is handed to the socket: the client may read it and
+    // send its next request before 'finish' is seen here, so counting to 'finish' over-counts.
+    let answered = false;
+    const done = () => {
+      if (answered) return;
+      answered = true;
       inFlight -= 1;
       if (shared !== undefined) shared.requests -= 1;
-    });
+    };
+    res.once('prefinish', done);
+    res.once('finish', done);
+    res.once('close', done);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address() as net.AddressInfo;

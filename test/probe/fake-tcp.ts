@@ -137,9 +137,25 @@ export function startGarbage(): Promise<FakeServer> {
   return listen(server);
 }
 
-/** A port that was just free and is closed again: connections are refused. */
+/**
+ * A port on 127.0.0.1 where connections are refused. A port freed after listen(0) comes from the
+ * ephemeral range, and a test running beside this one can be handed it again before the probe
+ * connects; a port below 1024 is never handed out that way. Each candidate is checked refused.
+ */
 export async function closedPort(): Promise<number> {
-  const fake = await listen(net.createServer());
-  await fake.close();
-  return fake.port;
+  for (let port = 1; port < 1024; port += 1) {
+    if (await refused(port)) return port;
+  }
+  throw new Error('no closed port below 1024 on 127.0.0.1');
+}
+
+function refused(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host: '127.0.0.1', port });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(false);
+    });
+    socket.once('error', (error: NodeJS.ErrnoException) => resolve(error.code === 'ECONNREFUSED'));
+  });
 }

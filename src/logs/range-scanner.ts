@@ -7,16 +7,16 @@
  * earlier ranges.
  *
  * TODO(#7): hunting reaches half of ripgrep on the 2 GB set, not on the 537 MB one.
- * `npm run bench:logs` (2026-12-04, 2 cores; this VM ran every tool ~1.3x slower than the day
- * before): hunting 797 MB/s (537 MB) and 1,471 MB/s (2 GB) vs ripgrep 2,418 and 2,508 (33 % and
- * 59 %, target 50 %); with the policy 197 and 203 MB/s; peak RSS 119-204 MB. The search is now
- * the SIMD filter (simd-search.ts) and benign candidates are dropped on their bytes (hit checks
- * and companions, hunts.ts), so a single-threaded scan of 537 MB spends ~0.17 s copying from
- * the page cache, ~0.18 s in the filter and ~0.3 s in JavaScript, after a ~0.13 s start-up. Two
- * threads gain little here: two single-threaded scans side by side each take 1.7x as long as
- * one alone, and the floor (every byte read on both cores, lines counted, nothing else) already
- * takes 0.35 s of the 0.44 s that half of ripgrep allows. What would remain: line counting in
- * the filter, and reading without the copy (Node.js has no mmap; WebAssembly cannot see one).
+ * `npm run bench:logs` (2026-12-04 evening, quiet 2 cores): hunting 1,057 MB/s (537 MB) and
+ * 1,898 MB/s (2 GB) vs ripgrep 3,137 and 3,465 (34 % and 55 %, target 50 %); with the policy 251
+ * and 349 MB/s; peak RSS 120-208 MB. The search is the SIMD filter (simd-search.ts) and benign
+ * candidates are dropped on their bytes (hit checks and companions, hunts.ts). On 537 MB half of
+ * ripgrep allows 0.34 s; the floor (every byte read on both cores, lines counted) takes 0.19 s,
+ * and exzt 0.51 s: start-up and the workers' own until ~115 ms, then each worker spends ~0.12 s
+ * warming up (its first HttpProxy and first IIS range run 3x slower than later ones) and the
+ * rest copying from the page cache, filtering and checking hits. What would remain: line counting
+ * in the filter, fewer code paths to warm per format, and reading without the copy (Node.js has
+ * no mmap; WebAssembly cannot see one). bench/README.md has the timeline.
  */
 import type { Policy } from '../policy/model.js';
 import {

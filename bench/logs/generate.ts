@@ -77,11 +77,30 @@ interface Request {
   auth: string;
 }
 
+const STATIC_FILES = [
+  '/owa/prem/15.2.1544.4/scripts/boot.worker.min.js',
+  '/owa/prem/15.2.1544.4/resources/styles/fabric.color.theme.light.css',
+  '/owa/auth/Current/themes/resources/logon.css',
+  '/owa/auth/Current/themes/resources/segoeui-semilight.ttf',
+  '/ecp/15.2.1544/scripts/common.js',
+];
+
 function benignRequest(next: () => number): Request {
   const user = USERS[Math.floor(next() * USERS.length)] ?? 'user0@contoso.com';
   const ip = `10.20.${Math.floor(next() * 200)}.${Math.floor(next() * 250) + 1}`;
   const pick = next();
   const base = { user, ip, status: '200', auth: 'Negotiate', anchor: `SMTP:${user}` };
+  if (pick < 0.03)
+    // OWA's scripts, style sheets and logon resources: the static-post hunt's anchors, fetched.
+    return {
+      ...base,
+      method: 'GET',
+      stem: STATIC_FILES[Math.floor(next() * STATIC_FILES.length)] ?? '/owa/',
+      query: `&CorrelationID=<empty>;&cafeReqId=${guid(next)};`,
+      agent: CHROME,
+      protocol: 'Owa',
+      auth: 'Fba',
+    };
   if (pick < 0.3)
     return {
       ...base,
@@ -209,6 +228,9 @@ const LOOK_ALIKES: Array<Partial<Request>> = [
   },
   // A shipped page with a percent-encoded letter: read by every URL hunt, flagged by none.
   { stem: '/owa/auth/logon.asp%78', query: 'url=https%3a%2f%2fmail.contoso.com%2fowa%2f' },
+  // A ProxyLogon attempt a patched server refused, and ECP's style sheet fetched.
+  { stem: '/ecp/y.js', method: 'POST', status: '500', user: '-', protocol: 'Ecp' },
+  { stem: '/ecp/main.css', method: 'GET', protocol: 'Ecp' },
 ];
 
 /** Indicators planted per format, with the hunt each must trip. */
@@ -257,6 +279,30 @@ const IIS_PLANTS: Array<[hunt: string, request: Partial<Request>]> = [
   [
     'unshipped-aspx',
     { method: 'GET', stem: '/owa/auth/shell.asp%78', query: '-', user: '-', ip: '45.32.109.72' },
+  ],
+  [
+    'proxylogon-static-post',
+    {
+      method: 'POST',
+      stem: '/ecp/y.js',
+      query: '&CorrelationID=<empty>;&cafeReqId=2;',
+      user: '-',
+      ip: '203.0.113.81',
+      agent: 'ExchangeServicesClient/0.0.0.0',
+      // The hunt wants the request to have got through; the benign line beneath may be a 401.
+      status: '200',
+    },
+  ],
+  [
+    'proxylogon-static-post',
+    {
+      method: 'POST',
+      stem: '/owa/auth/Current/themes/resources/lgnbotl.gif',
+      query: '-',
+      user: '-',
+      ip: '198.51.100.23',
+      status: '302',
+    },
   ],
   [
     'owassrf',

@@ -27,7 +27,14 @@ import {
 } from './formats.js';
 import { planAnchors, type AnchorPlan, type Candidates } from './anchor-search.js';
 import { createAnchorSearch } from './simd-search.js';
-import { ANCHOR_COMPANIONS, anchorCheck, anchorsFor, HUNTS, type Hunt } from './hunts.js';
+import {
+  ANCHOR_COMPANIONS,
+  anchorCheck,
+  anchorsFor,
+  HUNTS,
+  type AnchorKey,
+  type Hunt,
+} from './hunts.js';
 import {
   MAX_BAD_LINE_SAMPLES,
   MAX_FINDINGS_PER_HUNT,
@@ -78,12 +85,13 @@ export interface RangeResult {
 
 const ALL_FORMATS: readonly LogFormat[] = ['iis', 'httpproxy', 'ecp-server', 'pop-imap', 'text'];
 /** Anchors per format; a chunk holding a header line (the format may change) uses them all. */
-const ANCHORS = new Map<LogFormat | 'any', string[]>([
+const ANCHORS = new Map<AnchorKey, string[]>([
   ...ALL_FORMATS.map((format) => [format, anchorsFor([format])] as const),
+  ['iis-method-stem', anchorsFor(['iis'])],
   ['any', anchorsFor(ALL_FORMATS)],
 ]);
 /** Planned from the first chunk of each format this thread reads (anchor-search.ts). */
-const ANCHOR_PLANS = new Map<LogFormat | 'any', AnchorPlan[]>();
+const ANCHOR_PLANS = new Map<AnchorKey, AnchorPlan[]>();
 /** One per thread, shared by its scanners: its caches hold values, never a scanner's state. */
 const RECORDS = new RecordReader();
 /** Each anchor's bit in a line's mask, and each hunt's anchors as a mask. */
@@ -101,7 +109,7 @@ export const ENCODED_MASK = HUNTS.filter((hunt) => hunt.formats.some(readsUrls))
   0,
 );
 /** What chunks of `key` are searched for, planned from `sample`; scanners keep one per thread. */
-export function planSearch(key: LogFormat | 'any', sample: Buffer): AnchorPlan[] {
+export function planSearch(key: AnchorKey, sample: Buffer): AnchorPlan[] {
   return planAnchors(ANCHORS.get(key) ?? [], sample, anchorBit, {
     check: (anchor) => anchorCheck(anchor, key),
     companions: (anchor) => ANCHOR_COMPANIONS.get(anchor) ?? [],
@@ -111,6 +119,15 @@ export function planSearch(key: LogFormat | 'any', sample: Buffer): AnchorPlan[]
 /** The bits of a hunt's anchors in a line's mask. */
 export function huntMask(hunt: Hunt): number {
   return HUNT_MASKS.get(hunt) ?? 0;
+}
+
+/** The plan key of a layout: IIS with cs-method just before cs-uri-stem gets its own. */
+export function anchorKey(layout: FieldLayout): AnchorKey {
+  if (layout.format !== 'iis') return layout.format;
+  const method = layout.index.get('cs-method');
+  return method !== undefined && layout.index.get('cs-uri-stem') === method + 1
+    ? 'iis-method-stem'
+    : 'iis';
 }
 
 function readsUrls(format: LogFormat | 'any'): boolean {
@@ -237,7 +254,7 @@ export class RangeScanner {
 
   /** The anchor plan for the chunk's format (all formats where a header may change it). */
   private plansFor(headerHere: boolean, data: Buffer): AnchorPlan[] {
-    const key = headerHere ? 'any' : this.layout.format;
+    const key = headerHere ? 'any' : anchorKey(this.layout);
     let plans = ANCHOR_PLANS.get(key);
     if (plans === undefined) {
       plans = planSearch(key, data);

@@ -1,16 +1,16 @@
 /**
- * The hit checks (hunts.ts anchorCheck) let the prefilter pass over Outlook's autodiscover.json
- * and OWA's logon.aspx lines. They must never hide a line a hunt matches: here thousands of IIS
- * and HttpProxy lines, built from attack and benign URLs with random letter case and random
- * percent-encoding, go through the hunts themselves, and every line a hunt matches must be a
- * candidate for that hunt, by both searches (plain and SIMD).
+ * The hit checks (hunts.ts anchorCheck) let the prefilter pass over Outlook's autodiscover.json,
+ * OWA's logon.aspx and OWA's and ECP's own static files. They must never hide a line a hunt
+ * matches: here thousands of IIS and HttpProxy lines, built from attack and benign URLs with
+ * random letter case and random percent-encoding, go through the hunts themselves, and every line
+ * a hunt matches must be a candidate for that hunt, by both searches (plain and SIMD).
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { findCandidates, type Candidates } from '../../src/logs/anchor-search.js';
 import { layoutFromFields, type FieldLayout } from '../../src/logs/formats.js';
-import { HUNTS } from '../../src/logs/hunts.js';
-import { ENCODED_MASK, huntMask, planSearch } from '../../src/logs/range-scanner.js';
+import { HUNTS, isStaticStem, isStaticStemBytes, type AnchorKey } from '../../src/logs/hunts.js';
+import { anchorKey, ENCODED_MASK, huntMask, planSearch } from '../../src/logs/range-scanner.js';
 import type { LogFormat } from '../../src/logs/model.js';
 import { readRecord } from '../../src/logs/record.js';
 import { SimdAnchorSearch } from '../../src/logs/simd-search.js';
@@ -38,6 +38,15 @@ const STEMS = [
   '/powershell',
   '/mapi/nspi/',
   '/ews/exchange.asmx',
+  '/ecp/y.js',
+  '/ecp/auth/w.js',
+  '/owa/auth/w.js',
+  '/ecp/main.css',
+  '/ecp/default.flt',
+  '/owa/auth/Current/themes/resources/lgnbotl.gif',
+  '/owa/auth/15.2.1544/themes/resources/logon.css',
+  '/owa/prem/15.2.1544.4/scripts/boot.worker.min.js',
+  '/ecp/15.2.1544/scripts/common.js',
 ];
 const QUERIES = [
   '-',
@@ -110,14 +119,16 @@ function lineFor(
   return fields.map(csv).join(',');
 }
 
-const FORMATS: Array<[LogFormat, FieldLayout]> = [
-  ['iis', IIS],
-  ['httpproxy', PROXY],
+/** Each format with the plan key its lines get; IIS's default fields put the method first. */
+const FORMATS: Array<[LogFormat, FieldLayout, AnchorKey]> = [
+  ['iis', IIS, 'iis'],
+  ['iis', IIS, 'iis-method-stem'],
+  ['httpproxy', PROXY, 'httpproxy'],
 ];
 
 describe('the prefilter hit checks', () => {
-  for (const [format, layout] of FORMATS) {
-    it(`hide no ${format} line a hunt matches, in any spelling, from either search`, () => {
+  for (const [format, layout, key] of FORMATS) {
+    it(`hide no ${format} line a hunt matches, in any spelling, from either search (${key})`, () => {
       const next = random(format === 'iis' ? 7 : 11);
       const lines: string[] = [];
       for (let round = 0; round < 12; round += 1) {
@@ -141,7 +152,7 @@ describe('the prefilter hit checks', () => {
 
       const data = Buffer.from(`${lines.join('\n')}\n`, 'latin1');
       // The scanner's own plan for the format, with the mask it gives encoded letters.
-      const plans = planSearch(format, data);
+      const plans = planSearch(key, data);
       const encodedMask = ENCODED_MASK;
       const simd = new SimdAnchorSearch(data.length);
       data.copy(simd.buffer);
@@ -173,7 +184,7 @@ describe('the prefilter hit checks', () => {
     });
   }
 
-  it("pass over Outlook's autodiscover.json and OWA's logon page, in both formats", () => {
+  it("pass over Outlook's autodiscover.json, OWA's logon page and static files, in both formats", () => {
     const benign: Array<[LogFormat, string]> = [
       [
         'iis',
@@ -190,6 +201,10 @@ describe('the prefilter hit checks', () => {
         lineFor('iis', '/OWA/auth/LogOn.aspx', 'url=https%3a%2f%2fmail%2fowa%2f', '-', 'GET'),
       ],
       ['iis', lineFor('iis', '/ecp/default.aspx', '-', 'u@contoso.com', 'GET')],
+      // OWA's and ECP's own scripts, style sheets and logon resources, whatever the method.
+      ['iis', lineFor('iis', '/owa/prem/15.2.1544.4/scripts/boot.worker.min.js', '-', 'u', 'GET')],
+      ['iis', lineFor('iis', '/ecp/15.2.1544/scripts/Common.JS', '-', 'u', 'POST')],
+      ['iis', lineFor('iis', '/owa/auth/15.2.1544/themes/resources/logon.css', 'v=1', '-', 'GET')],
       [
         'httpproxy',
         lineFor(
@@ -206,6 +221,73 @@ describe('the prefilter hit checks', () => {
       const data = Buffer.from(`${line}\n`);
       const plans = planSearch(format, data);
       assert.deepEqual(findCandidates(data, data.length - 1, plans).starts, [], line);
+    }
+  });
+
+  it('read a static stem from its bytes exactly as the hunt reads it as text', () => {
+    const stems = [
+      ...STEMS,
+      '/ecp/auth.js',
+      '/ecp/auth/',
+      '/ecp/.js',
+      '/ecp/js',
+      '/ecp/x.jsx',
+      '/ecp/a/b.js',
+      '/ecp/y.js/',
+      '/ecpx/y.js',
+      '/owa/auth/x.css',
+      '/owa/authx.js',
+      '/owa/auth/current/themes/resources/',
+      '/owa/auth/Current/themes/resources/a/b.gif',
+      '/owa/auth/current/themes/resourcesx/a.gif',
+      '/OWA/AUTH/W.JS',
+      '/ECP/DEFAULT.FLT',
+    ];
+    const next = random(3);
+    const alphabet = '/.aejcsflt';
+    let agreed = 0;
+    for (const stem of stems) {
+      for (let round = 0; round < 40; round += 1) {
+        let text = respell(stem, next, false).replace(/%[0-9a-f]{2}/gi, '');
+        if (round % 2 === 1) {
+          // A random edit: a character dropped, doubled or replaced.
+          const at = Math.floor(next() * text.length);
+          const pick = alphabet[Math.floor(next() * alphabet.length)] ?? '/';
+          const edit = Math.floor(next() * 3);
+          text =
+            edit === 0
+              ? text.slice(0, at) + text.slice(at + 1)
+              : edit === 1
+                ? text.slice(0, at) + (text[at] ?? '') + text.slice(at)
+                : text.slice(0, at) + pick + text.slice(at + 1);
+        }
+        const bytes = Buffer.from(`x ${text} y`, 'latin1');
+        const expected = isStaticStem(text);
+        assert.equal(isStaticStemBytes(bytes, 2, 2 + text.length), expected, text);
+        if (expected) agreed += 1;
+      }
+    }
+    assert.ok(agreed > 100, `only ${agreed} static stems among the cases`);
+  });
+
+  it("read the method before the stem only where the layout puts it there (IIS's default)", () => {
+    assert.equal(anchorKey(IIS), 'iis-method-stem');
+    const reordered = layoutFromFields(
+      'date time s-ip cs-uri-stem cs-method cs-uri-query sc-status',
+    );
+    assert.equal(anchorKey(reordered), 'iis');
+    assert.equal(anchorKey(PROXY), 'httpproxy');
+    // With the method first, the logon page's style sheet fetched with GET is passed over, and
+    // the same file POSTed is a candidate.
+    const get = lineFor('iis', '/owa/auth/Current/themes/resources/logon.css', '-', '-', 'GET');
+    const post = lineFor('iis', '/owa/auth/Current/themes/resources/logon.css', '-', '-', 'POST');
+    for (const [line, expected] of [
+      [get, 0],
+      [post, 1],
+    ] as const) {
+      const data = Buffer.from(`${line}\n`);
+      const plans = planSearch('iis-method-stem', data);
+      assert.equal(findCandidates(data, data.length - 1, plans).starts.length, expected, line);
     }
   });
 });

@@ -57,6 +57,18 @@ describe('hunts on real attack lines and benign look-alikes', () => {
     assert.deepEqual(placesOf(result, 'proxyshell'), []);
   });
 
+  it('ProxyLogon in IIS: POSTs to static ECP and OWA files that got through, not GETs or refused ones', async () => {
+    const result = await scan(['iis-proxylogon-static.log']);
+    assert.deepEqual(
+      placesOf(result, 'proxylogon-static-post'),
+      [5, 6, 7, 8, 9].map((n) => `iis-proxylogon-static.log:${n}`),
+    );
+    assert.equal(result.hunts.length, 1, 'no other hunt fires on these lines');
+    const first = result.hunts[0]?.findings[0];
+    assert.equal(first?.clientIp, '203.0.113.81');
+    assert.equal(first?.time, '2021-03-03T04:12:31.000Z');
+  });
+
   it('finds attack paths in any letter case: IIS matches paths case-insensitively, so attackers do', async () => {
     const iis = [
       '#Fields: date time s-ip cs-method cs-uri-stem cs-uri-query s-port cs-username c-ip cs(User-Agent) cs(Referer) sc-status sc-substatus sc-win32-status time-taken',
@@ -105,7 +117,7 @@ describe('hunts on real attack lines and benign look-alikes', () => {
     assert.deepEqual(parallel.sources, single.sources);
     assert.equal(
       single.hunts.reduce((sum, h) => sum + h.count, 0),
-      22,
+      27,
     );
   });
 });

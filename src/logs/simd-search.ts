@@ -6,8 +6,10 @@
  * where to look: every position it reports is checked in JavaScript exactly as findCandidates
  * checks a hit, so the lines found are the same (test/logs/simd-search.test.ts compares both).
  *
- * The module is written here byte by byte, one per anchor set, with the pairs as constants; it is
- * a few hundred bytes and compiles in well under a millisecond. The scanner reads its chunks
+ * Up to two pairs are compared byte by byte; more are looked up in nibble tables, eight pairs a
+ * set, so a longer anchor list costs the filter little (tableLanes). The module is written here
+ * byte by byte, one per anchor set, with the pairs as constants; it is a few hundred bytes and
+ * compiles in well under a millisecond. The scanner reads its chunks
  * straight into the module's memory, so nothing is copied. Where WebAssembly SIMD is missing,
  * createAnchorSearch returns the plain search.
  */
@@ -233,11 +235,14 @@ const OP = {
 const SIMD = {
   load: 0x00,
   const: 0x0c,
+  swizzle: 0x0e,
   eq: 0x23,
+  ne: 0x24,
   and: 0x4e,
   or: 0x50,
   anyTrue: 0x53,
   bitmask: 0x64,
+  shrU: 0x6d,
 } as const;
 const VOID = 0x40;
 const I32 = 0x7f;
@@ -270,12 +275,109 @@ function splat(byte: number): number[] {
   return [OP.simd, SIMD.const, ...new Array<number>(BLOCK).fill(byte)];
 }
 
+function constant(bytes: Uint8Array): number[] {
+  return [OP.simd, SIMD.const, ...bytes];
+}
+
+/** A byte pair the filter looks for: one first byte, and the second bytes allowed after it. */
+interface Pair {
+  first: number;
+  seconds: readonly number[];
+}
+
+/** Up to this many pairs, a compare per byte costs less than the nibble tables' fixed work. */
+const PAIRS_COMPARED = 2;
+/** Pairs a set of nibble tables holds: one bit each of a byte. */
+const PAIRS_PER_TABLE = 8;
+
+/**
+ * The lanes of the pairs, compared byte by byte: for each pair, the block equal to its first
+ * byte and the next block equal to one of its seconds. Locals A and B hold the two blocks.
+ */
+function comparedLanes(pairs: readonly Pair[], A: number, B: number): number[] {
+  const lanes: number[] = [];
+  pairs.forEach((pair, index) => {
+    lanes.push(OP.localGet, A, ...splat(pair.first), OP.simd, SIMD.eq);
+    if (pair.seconds.length === 1) {
+      lanes.push(OP.localGet, B, ...splat(pair.seconds[0] ?? 0), OP.simd, SIMD.eq);
+    } else {
+      // '4'-'7': the byte with its low two bits cleared is '4'.
+      lanes.push(
+        OP.localGet,
+        B,
+        ...splat(0xfc),
+        OP.simd,
+        SIMD.and,
+        ...splat(0x34),
+        OP.simd,
+        SIMD.eq,
+      );
+    }
+    lanes.push(OP.simd, SIMD.and);
+    if (index > 0) lanes.push(OP.simd, SIMD.or);
+  });
+  return lanes;
+}
+
+/**
+ * The lanes of the pairs, looked up in nibble tables (the shape of Hyperscan's Teddy): each pair
+ * owns one bit; the low and the high nibble of a block's byte each pick, by i8x16.swizzle, the
+ * bits of the pairs whose first byte has that nibble, and likewise for the next block's byte and
+ * the seconds. A lane whose four lookups share a bit holds that pair, and only then: with one
+ * first byte per bit, both nibbles matching is the byte matching, and a pair's seconds ('4'-'7')
+ * are one high nibble with several low ones. Eight pairs a set of four tables, any number of sets,
+ * at a cost that does not grow with the pairs within a set. Locals A and B hold the two blocks,
+ * and the four after `nibbles` their low and high nibbles.
+ */
+function tableLanes(pairs: readonly Pair[], A: number, B: number, nibbles: number): number[] {
+  const [aLow, aHigh, bLow, bHigh] = [nibbles, nibbles + 1, nibbles + 2, nibbles + 3];
+  // prettier-ignore
+  const lanes: number[] = [
+    OP.localGet, A, ...splat(0x0f), OP.simd, SIMD.and, OP.localSet, aLow,
+    OP.localGet, A, OP.i32Const, 4, OP.simd, SIMD.shrU, OP.localSet, aHigh,
+    OP.localGet, B, ...splat(0x0f), OP.simd, SIMD.and, OP.localSet, bLow,
+    OP.localGet, B, OP.i32Const, 4, OP.simd, SIMD.shrU, OP.localSet, bHigh,
+  ];
+  for (let set = 0; set * PAIRS_PER_TABLE < pairs.length; set += 1) {
+    const tables = [0, 1, 2, 3].map(() => new Uint8Array(BLOCK));
+    const [firstLow, firstHigh, secondLow, secondHigh] = tables as [
+      Uint8Array,
+      Uint8Array,
+      Uint8Array,
+      Uint8Array,
+    ];
+    pairs.slice(set * PAIRS_PER_TABLE, (set + 1) * PAIRS_PER_TABLE).forEach((pair, index) => {
+      const bit = 1 << index;
+      firstLow[pair.first & 0x0f]! |= bit;
+      firstHigh[pair.first >> 4]! |= bit;
+      for (const second of pair.seconds) {
+        secondLow[second & 0x0f]! |= bit;
+        secondHigh[second >> 4]! |= bit;
+      }
+    });
+    // prettier-ignore
+    lanes.push(
+      ...constant(firstLow), OP.localGet, aLow, OP.simd, SIMD.swizzle,
+      ...constant(firstHigh), OP.localGet, aHigh, OP.simd, SIMD.swizzle,
+      OP.simd, SIMD.and,
+      ...constant(secondLow), OP.localGet, bLow, OP.simd, SIMD.swizzle,
+      OP.simd, SIMD.and,
+      ...constant(secondHigh), OP.localGet, bHigh, OP.simd, SIMD.swizzle,
+      OP.simd, SIMD.and,
+    );
+    if (set > 0) lanes.push(OP.simd, SIMD.or);
+  }
+  lanes.push(...splat(0), OP.simd, SIMD.ne);
+  return lanes;
+}
+
 /**
  * f(from, to, out): for each two 16-byte blocks from `from` on while below `to` (the second may
  * reach past `to`: the caller ignores lanes there), when some lane starts a pair (or an encoded
  * letter), writes each block's address and its lanes' bits (perhaps none) at `out`; returns the
  * end of what it wrote. Two blocks a turn halve the loop's own work and the tests of the lanes.
- * Locals: 3 the folded block, 4 the block one byte on, 5 and 6 the lanes of the two blocks.
+ * Locals: 3 the folded block, 4 the block one byte on, 5 and 6 the lanes of the two blocks, 7-10
+ * the nibbles of the first two (tableLanes).
  */
 function filterModule(plans: readonly AnchorPlan[], encoded: boolean): Uint8Array<ArrayBuffer> {
   const FROM = 0;
@@ -299,20 +401,19 @@ function filterModule(plans: readonly AnchorPlan[], encoded: boolean): Uint8Arra
     OP.simd,
     SIMD.or,
   ];
-  const lanes: number[] = [];
-  plans.forEach((plan, index) => {
-    lanes.push(OP.localGet, A, ...splat(plan.pairFirst), OP.simd, SIMD.eq);
-    lanes.push(OP.localGet, B, ...splat(plan.pairSecond), OP.simd, SIMD.eq, OP.simd, SIMD.and);
-    if (index > 0) lanes.push(OP.simd, SIMD.or);
-  });
-  if (encoded) {
-    // '%' (folding leaves it) before '4'-'7': the next byte with its low two bits cleared is '4'.
-    lanes.push(OP.localGet, A, ...splat(PERCENT), OP.simd, SIMD.eq);
-    lanes.push(OP.localGet, B, ...splat(0xfc), OP.simd, SIMD.and, ...splat(0x34), OP.simd, SIMD.eq);
-    lanes.push(OP.simd, SIMD.and);
-    if (plans.length > 0) lanes.push(OP.simd, SIMD.or);
-  }
-  if (lanes.length === 0) lanes.push(...splat(0));
+  const NIBBLES = 7;
+  const pairs: Pair[] = plans.map((plan) => ({
+    first: plan.pairFirst,
+    seconds: [plan.pairSecond],
+  }));
+  // '%' (folding leaves it) before '4'-'7' (folding leaves those too): an encoded letter.
+  if (encoded) pairs.push({ first: PERCENT, seconds: [0x34, 0x35, 0x36, 0x37] });
+  const lanes =
+    pairs.length === 0
+      ? splat(0)
+      : pairs.length <= PAIRS_COMPARED
+        ? comparedLanes(pairs, A, B)
+        : tableLanes(pairs, A, B, NIBBLES);
 
   // prettier-ignore
   const body = [
@@ -343,7 +444,7 @@ function filterModule(plans: readonly AnchorPlan[], encoded: boolean): Uint8Arra
     OP.localGet, OUT,
     OP.end,
   ];
-  const code = [...vector([[4, V128]]), ...body];
+  const code = [...vector([[8, V128]]), ...body];
 
   // prettier-ignore
   return new Uint8Array([
@@ -372,7 +473,11 @@ const SIMD_AVAILABLE = ((): boolean => {
       companions: [],
       text: 'ab',
     };
-    return WebAssembly.validate(filterModule([plan], true));
+    // Both kinds of filter: compared pairs, and nibble tables (i8x16.swizzle).
+    return (
+      WebAssembly.validate(filterModule([plan], true)) &&
+      WebAssembly.validate(filterModule([plan, plan, plan], true))
+    );
   } catch {
     return false;
   }

@@ -44,6 +44,11 @@ const FRAGMENTS = [
   ',',
   '\r',
   'GET',
+  'POST ',
+  '/ecp/',
+  '/owa/auth/',
+  '.js ',
+  'resources/',
   'email',
   '\u00e9',
   '\u0000',
@@ -76,7 +81,8 @@ describe('SIMD anchor search', () => {
       data.copy(search.buffer, offset);
       const inPlace = search.buffer.subarray(offset, offset + data.length);
       const anchors = ANCHORS.filter(() => next() < 0.7);
-      const format = next() < 0.5 ? 'iis' : 'httpproxy';
+      const roll = next();
+      const format = roll < 0.3 ? 'iis' : roll < 0.6 ? 'iis-method-stem' : 'httpproxy';
       const checked = next() < 0.5;
       // A random sample picks other pairs and search bytes from round to round.
       const plans = planAnchors(anchors, chunk(next, 4), bit, {

@@ -6,13 +6,15 @@
  * bytes (record-bytes.ts). Line numbers are relative to the range; the scan adds the lines of
  * earlier ranges.
  *
- * TODO(#7): hunting reaches half of ripgrep on the 2 GB set, not on the 537 MB one.
- * `npm run bench:logs` (2026-12-04 evening, quiet 2 cores): hunting 1,057 MB/s (537 MB) and
- * 1,898 MB/s (2 GB) vs ripgrep 3,137 and 3,465 (34 % and 55 %, target 50 %); with the policy 251
- * and 349 MB/s; peak RSS 120-208 MB. The search is the SIMD filter (simd-search.ts) and benign
+ * TODO(#7): hunting reaches half of ripgrep on the 2 GB set, not on the 537 MB one, when ripgrep
+ * searches the six literals of the hunts before proxylogon-static-post. `npm run bench:logs`
+ * (2026-12-04 evening, quiet 2 cores, with that hunt): hunting 980 MB/s (537 MB) and 1,800 MB/s
+ * (2 GB) vs that ripgrep's 3,377 and 3,311 (29 % and 54 %, target 50 %); ripgrep given the ten
+ * literals of today's anchors reads 1,216 and 1,175 (81 % and 153 %); with the policy 260 and
+ * 318 MB/s; peak RSS 122-229 MB. The search is the SIMD filter (simd-search.ts) and benign
  * candidates are dropped on their bytes (hit checks and companions, hunts.ts). On 537 MB half of
  * ripgrep allows 0.34 s; the floor (every byte read on both cores, lines counted) takes 0.19 s,
- * and exzt 0.51 s: start-up and the workers' own until ~115 ms, then each worker spends ~0.12 s
+ * and exzt 0.51-0.55 s: start-up and the workers' own until ~115 ms, then each worker spends ~0.12 s
  * warming up (its first HttpProxy and first IIS range run 3x slower than later ones) and the
  * rest copying from the page cache, filtering and checking hits. What would remain: line counting
  * in the filter, fewer code paths to warm per format, and reading without the copy (Node.js has

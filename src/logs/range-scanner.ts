@@ -14,11 +14,11 @@
  * 318 MB/s; peak RSS 122-229 MB. The search is the SIMD filter (simd-search.ts) and benign
  * candidates are dropped on their bytes (hit checks and companions, hunts.ts). On 537 MB half of
  * ripgrep allows 0.34 s; the floor (every byte read on both cores, lines counted) takes 0.19 s,
- * and exzt 0.51-0.55 s: start-up and the workers' own until ~115 ms, then each worker spends ~0.12 s
- * warming up (its first HttpProxy and first IIS range run 3x slower than later ones) and the
- * rest copying from the page cache, filtering and checking hits. What would remain: line counting
- * in the filter, fewer code paths to warm per format, and reading without the copy (Node.js has
- * no mmap; WebAssembly cannot see one). bench/README.md has the timeline.
+ * and exzt 0.51-0.55 s: start-up and the workers' own until ~115 ms, then each worker spends
+ * ~0.12 s warming up (its first HttpProxy and first IIS range run 3x slower than later ones)
+ * and the rest copying from the page cache, filtering and checking hits. What would remain:
+ * line counting in the filter, fewer code paths to warm per format, and reading without the
+ * copy (Node.js has no mmap; WebAssembly cannot see one). bench/README.md has the timeline.
  */
 import type { Policy } from '../policy/model.js';
 import {

@@ -9,9 +9,9 @@
  * Up to two pairs are compared byte by byte; more are looked up in nibble tables, eight pairs a
  * set, so a longer anchor list costs the filter little (tableLanes). The module is written here
  * byte by byte, one per anchor set, with the pairs as constants; it is a few hundred bytes and
- * compiles in well under a millisecond. The scanner reads its chunks
- * straight into the module's memory, so nothing is copied. Where WebAssembly SIMD is missing,
- * createAnchorSearch returns the plain search.
+ * compiles in well under a millisecond. The scanner reads its chunks straight into the module's
+ * memory, so nothing is copied. Where WebAssembly SIMD is missing, createAnchorSearch returns the
+ * plain search.
  */
 import {
   findCandidates,
@@ -298,21 +298,10 @@ function comparedLanes(pairs: readonly Pair[], A: number, B: number): number[] {
   const lanes: number[] = [];
   pairs.forEach((pair, index) => {
     lanes.push(OP.localGet, A, ...splat(pair.first), OP.simd, SIMD.eq);
-    if (pair.seconds.length === 1) {
-      lanes.push(OP.localGet, B, ...splat(pair.seconds[0] ?? 0), OP.simd, SIMD.eq);
-    } else {
-      // '4'-'7': the byte with its low two bits cleared is '4'.
-      lanes.push(
-        OP.localGet,
-        B,
-        ...splat(0xfc),
-        OP.simd,
-        SIMD.and,
-        ...splat(0x34),
-        OP.simd,
-        SIMD.eq,
-      );
-    }
+    pair.seconds.forEach((second, at) => {
+      lanes.push(OP.localGet, B, ...splat(second), OP.simd, SIMD.eq);
+      if (at > 0) lanes.push(OP.simd, SIMD.or);
+    });
     lanes.push(OP.simd, SIMD.and);
     if (index > 0) lanes.push(OP.simd, SIMD.or);
   });

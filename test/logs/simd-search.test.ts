@@ -80,7 +80,9 @@ describe('SIMD anchor search', () => {
       const offset = Math.floor(next() * 64);
       data.copy(search.buffer, offset);
       const inPlace = search.buffer.subarray(offset, offset + data.length);
-      const anchors = ANCHORS.filter(() => next() < 0.7);
+      // Every fourth round a set of one or two anchors: the filter compares those pair by pair
+      // rather than through its nibble tables.
+      const anchors = ANCHORS.filter(() => next() < (round % 4 === 0 ? 0.12 : 0.7));
       const roll = next();
       const format = roll < 0.3 ? 'iis' : roll < 0.6 ? 'iis-method-stem' : 'httpproxy';
       const checked = next() < 0.5;

@@ -29,7 +29,13 @@ import { RefRegistry } from './ref-registry.js';
 import { readPrimitive } from './primitives.js';
 import { isXmlSpace, NEED_MORE, StartTagReader, type TagReaderHost } from './start-tag.js';
 import { TAG, type TagInfo } from './tags.js';
-import { BadReferenceError, decodeCliXmlText } from './unescape.js';
+import {
+  BadReferenceError,
+  decodeCliXmlEscapes,
+  decodeCliXmlText,
+  decodeXmlText,
+  normalizeLineBreaks,
+} from './unescape.js';
 import { shownText, utf8FromLatin1 } from './latin1-utf8.js';
 
 export const POWERSHELL_NAMESPACE = 'http://schemas.microsoft.com/powershell/2004/04';
@@ -90,6 +96,11 @@ export class CliXmlParser implements TagReaderHost {
   private textEscaped = false;
   /** Whether that text holds a character ≥ 0x80: in UTF-8, bytes to decode. */
   private textHigh = false;
+  /**
+   * The text of the element read last when comments, CDATA sections or processing instructions
+   * stood in it (readMixedText), already decoded; null when it is textStart..textEnd.
+   */
+  private mixedText: string | null = null;
   /** Whether the token read last may hold a line feed (its lines are counted after it). */
   private tokenLineFeeds = false;
   /** UTF-8 read as Latin-1, one character per byte (see byte-decoder.ts). */
@@ -422,7 +433,7 @@ export class CliXmlParser implements TagReaderHost {
     if (!this.tag.selfClosing) {
       end = this.readEndOf(units, info, afterTag, lt);
       if (end === NEED_MORE) return NEED_MORE;
-      if (this.buffer.slice(this.textStart, this.textEnd).trim() !== '') {
+      if ((this.mixedText ?? this.buffer.slice(this.textStart, this.textEnd)).trim() !== '') {
         this.failInBuffer('CLIXML_SYNTAX', `<${info.name}> must be empty; found text in it`, lt);
       }
     }
@@ -440,11 +451,15 @@ export class CliXmlParser implements TagReaderHost {
     if (!this.tag.selfClosing) {
       end = this.readEndOf(units, info, afterTag, lt);
       if (end === NEED_MORE) return NEED_MORE;
-      text =
-        this.textHigh && this.byteChars
-          ? this.utf8Text(this.textStart, this.textEnd)
-          : this.buffer.slice(this.textStart, this.textEnd);
-      if (this.textEscaped) text = this.decodeText(text, this.textStart);
+      if (this.mixedText !== null) {
+        text = this.mixedText;
+      } else {
+        text =
+          this.textHigh && this.byteChars
+            ? this.utf8Text(this.textStart, this.textEnd)
+            : this.buffer.slice(this.textStart, this.textEnd);
+        if (this.textEscaped) text = this.decodeText(text, this.textStart);
+      }
     }
 
     const at = this.base + lt;
@@ -492,6 +507,9 @@ export class CliXmlParser implements TagReaderHost {
     const nameEnd = close + 2 + info.name.length;
     if (nameEnd >= length) return this.needMore(lt, info.name);
     if (units[close + 1] !== 0x2f || !spells(units, close + 2, info.name)) {
+      const next = units[close + 1];
+      if (next === 0x21 /* ! */ || next === 0x3f /* ? */)
+        return this.readMixedText(info, afterTag, lt);
       this.failInsideText(info, close);
     }
 
@@ -505,12 +523,97 @@ export class CliXmlParser implements TagReaderHost {
     this.textEnd = close;
     this.textEscaped = escaped;
     this.textHigh = high;
+    this.mixedText = null;
     return gt + 1;
+  }
+
+  /**
+   * The text of an element that holds comments, CDATA sections or processing instructions, which
+   * PowerShell never writes but an XML tool or a person may: comments and PIs are left out, a
+   * CDATA section's characters are taken as they stand (no entities), the text around them is
+   * decoded as usual, and the CliXml `_xHHHH_` escapes are decoded over the whole, as PowerShell
+   * reads the element's text. Sets mixedText; returns the index after the end tag, or NEED_MORE.
+   */
+  private readMixedText(info: TagInfo, afterTag: number, lt: number): number {
+    const buffer = this.buffer;
+    let xmlText = '';
+    let at = afterTag;
+    for (;;) {
+      const open = buffer.indexOf('<', at);
+      if (open === -1 || open + 2 >= buffer.length) return this.needMore(lt, info.name);
+      xmlText += this.decodeXmlRun(at, open);
+      const skipped = this.markupInText(buffer, open);
+      if (skipped === NEED_MORE) return this.needMore(lt, info.name);
+      if (skipped !== undefined) {
+        if (buffer.startsWith('<![CDATA[', open)) {
+          xmlText += normalizeLineBreaks(this.rawText(open + 9, skipped - 3));
+        }
+        at = skipped;
+        continue;
+      }
+
+      const nameEnd = open + 2 + info.name.length;
+      if (buffer[open + 1] !== '/' || !buffer.startsWith(info.name, open + 2)) {
+        this.failInsideText(info, open);
+      }
+      let gt = nameEnd;
+      while (gt < buffer.length && isXmlSpace(buffer.charCodeAt(gt))) gt++;
+      if (gt >= buffer.length) return this.needMore(lt, info.name);
+      if (buffer.charCodeAt(gt) !== 0x3e) this.failInsideText(info, open);
+      this.mixedText = decodeCliXmlEscapes(xmlText);
+      this.textStart = this.textEnd = afterTag;
+      this.tokenLineFeeds = true;
+      return gt + 1;
+    }
+  }
+
+  /**
+   * The end of a comment, CDATA section or PI starting at buffer[open], NEED_MORE when it has
+   * not ended yet, or undefined when no such markup starts there.
+   */
+  private markupInText(buffer: string, open: number): number | undefined {
+    const ends: Array<[string, string]> = [
+      ['<!--', '-->'],
+      ['<![CDATA[', ']]>'],
+      ['<?', '?>'],
+    ];
+    for (const [start, end] of ends) {
+      if (buffer.length - open < start.length) {
+        // The buffer ends inside what may yet become this markup.
+        if (start.startsWith(buffer.slice(open))) return NEED_MORE;
+        continue;
+      }
+      if (!buffer.startsWith(start, open)) continue;
+      const close = buffer.indexOf(end, open + start.length);
+      return close === -1 ? NEED_MORE : close + end.length;
+    }
+    return undefined;
+  }
+
+  /** buffer[start, end) as characters: decoded from the source bytes when they are UTF-8. */
+  private rawText(start: number, end: number): string {
+    return this.byteChars ? this.utf8Text(start, end) : this.buffer.slice(start, end);
+  }
+
+  /** Text between markup: line breaks and XML references decoded (the escapes come later). */
+  private decodeXmlRun(start: number, end: number): string {
+    const raw = this.rawText(start, end);
+    try {
+      return decodeXmlText(normalizeLineBreaks(raw));
+    } catch (error) {
+      if (!(error instanceof BadReferenceError)) throw error;
+      const before = raw.slice(0, error.index);
+      const index = this.byteChars ? Buffer.byteLength(before, 'utf8') : before.length;
+      return this.failInBuffer(
+        'CLIXML_SYNTAX',
+        `${error.message}; expected &lt; &gt; &amp; &quot; &apos; or &#N;`,
+        start + index,
+      );
+    }
   }
 
   private failInsideText(info: TagInfo, close: number): never {
     const found = this.textIn(close, Math.min(this.buffer.length, close + 24)).split('>')[0];
-    // TODO(#2): comments, CDATA and PIs inside text elements are refused; PowerShell writes none.
     return this.failInBuffer(
       'CLIXML_SYNTAX',
       `expected </${info.name}>, found ${JSON.stringify(`${found}>`)}; <${info.name}> holds only text`,

@@ -8,14 +8,19 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ExztError } from '../../../src/errors.js';
 import {
+  asString,
   CHUNK_BYTES,
+  member,
   parseCliXml,
   streamCliXml,
   type CliNode,
 } from '../../../src/evidence/clixml/index.js';
 import { POWERSHELL_NAMESPACE } from '../../helpers/clixml.js';
 
-/** Every element shape, CRLF line ends, escapes, entities, multi-byte and astral characters. */
+/**
+ * Every element shape, CRLF line ends, escapes, entities, multi-byte and astral characters, and
+ * text with a comment, a CDATA section and a PI in it.
+ */
 const DOCUMENT =
   `<?xml version="1.0"?>\r\n<Objs Version="1.1.0.1" xmlns="${POWERSHELL_NAMESPACE}">\r\n` +
   '  <Obj RefId="0">\r\n' +
@@ -32,6 +37,7 @@ const DOCUMENT =
   '      <Version N="Build">15.2.1748.10</Version>\r\n' +
   '      <Nil N="Nothing" />\r\n' +
   '      <S N="Multi">a\r\nb\rc</S>\r\n' +
+  '      <S N="Mixed">x<!-- c 😀\r\n -->y<![CDATA[<&ü\r\n]]>z<?pi ö?>_x0041_</S>\r\n' +
   '      <Obj N="Kind" RefId="1"><TN RefId="1"><T>Kind</T></TN><ToString>Ü</ToString><I32>1</I32></Obj>\r\n' +
   '      <Obj N="List" RefId="2"><TNRef RefId="1" /><LST><S>ä</S><S>😀😀</S><Ref RefId="1" /></LST></Obj>\r\n' +
   '      <Obj N="Map" RefId="3"><DCT><En><S N="Key">k€</S><I32 N="Value">7</I32></En></DCT></Obj>\r\n' +
@@ -96,8 +102,10 @@ describe('CliXml reader: chunk boundaries', () => {
   for (const encoding of ENCODINGS) {
     it(`gives the same nodes whatever byte a ${encoding.name} document is cut at`, async () => {
       const bytes = encoding.bytes(DOCUMENT);
-      const whole = parseCliXml(bytes, { file: 'case.xml' }).objects.map((node) => plain(node));
+      const document = parseCliXml(bytes, { file: 'case.xml' });
+      const whole = document.objects.map((node) => plain(node));
       assert.equal(whole.length, 2);
+      assert.equal(asString(member(document.objects[0], 'Mixed')), 'xy<&ü\nzA');
       for (let cut = 1; cut < bytes.length; cut++) {
         const nodes = await streamed([bytes.subarray(0, cut), bytes.subarray(cut)]);
         assert.deepEqual(nodes, whole, `cut at byte ${cut}`);

@@ -275,6 +275,29 @@ describe('CliXml reader: objects and collections', () => {
     assert.deepEqual(number!.position, { line: 3, column: 3, offset: headerBytes + 12 + 2 });
   });
 
+  it('reads text holding comments, CDATA sections and PIs as an XML reader and PowerShell would', () => {
+    const object = props(
+      [
+        '<S N="A">before<!-- a <comment> -->after</S>',
+        '<S N="B"><![CDATA[<b>&amp; raw</b>]]> and &amp; text_x000D__x000A_next</S>',
+        '<S N="C"><?pi data?>x</S>',
+        '<Nil N="D"><!-- empty --></Nil>',
+        '<I32 N="E">4<!--x-->2</I32>',
+        '<S N="F">é<![CDATA[ü\r\n]]>ß</S>',
+        // PowerShell decodes the escapes over the element's whole text, so one cut by a comment
+        // or a CDATA boundary is still one escape.
+        '<S N="G">_x00<!---->41_ and _x<![CDATA[0041]]>_</S>',
+      ].join(''),
+    );
+    assert.equal(asString(member(object, 'A')), 'beforeafter');
+    assert.equal(asString(member(object, 'B')), '<b>&amp; raw</b> and & text\r\nnext');
+    assert.equal(asString(member(object, 'C')), 'x');
+    assert.equal(member(object, 'D')?.kind, 'nil');
+    assert.equal(asNumber(member(object, 'E')), 42);
+    assert.equal(asString(member(object, 'F')), 'éü\nß');
+    assert.equal(asString(member(object, 'G')), 'A and A');
+  });
+
   it('accepts comments, an XML declaration and an empty document', () => {
     const document = parseText(
       `<?xml version="1.0"?>\n<!-- exported -->\n${cliXml('<!-- a --><S>x</S>')}`,

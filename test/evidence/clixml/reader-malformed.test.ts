@@ -247,6 +247,32 @@ describe('CliXml reader: malformed and hostile input', () => {
       column: 5,
       message: /expected <\/S>, found "<B>"/,
     });
+    // After a comment the text is read markup by markup: an element there is refused the same
+    // way, a bad entity is placed exactly, and a comment left open is a truncated file.
+    assertCliXmlError(() => parseText(cliXml('<S>a<!-- c -->b<B>true</B></S>')), {
+      code: 'CLIXML_SYNTAX',
+      line: 2,
+      column: 16,
+      message: /expected <\/S>, found "<B>"/,
+    });
+    assertCliXmlError(() => parseText(cliXml('<S>a<!-- c -->b &bogus; c</S>')), {
+      code: 'CLIXML_SYNTAX',
+      line: 2,
+      column: 17,
+      message: /malformed character reference "&bogus; c"/,
+    });
+    assertCliXmlError(() => parseText(cliXml('<S>a<!-- c -->b</T>')), {
+      code: 'CLIXML_SYNTAX',
+      line: 2,
+      column: 16,
+      message: /expected <\/S>, found "<\/T>"/,
+    });
+    assertCliXmlError(() => parseText(`${cliXml('').split('</Objs>')[0]}<S>a<!-- never closed`), {
+      code: 'CLIXML_SYNTAX',
+      line: 3,
+      column: 1,
+      message: /unexpected end of file in "<S>a<!-- never closed", expected <\/Objs>/,
+    });
     assertCliXmlError(() => parseText(`${cliXml('')}\n<S>x</S>`), {
       code: 'CLIXML_SYNTAX',
       line: 4,

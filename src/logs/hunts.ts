@@ -84,6 +84,23 @@ export const HUNTS: readonly Hunt[] = [
     matches: (_record, line) => isOabWriteOutsideOab(line),
   },
   {
+    id: 'proxylogon-static-post',
+    title: 'ProxyLogon in IIS: a POST to a static ECP or OWA resource that got through',
+    cves: ['CVE-2021-26855'],
+    source:
+      'Neo23x0/signature-base apt_hafnium_log_sigs.yar (LOG_APT_HAFNIUM_Exchange_Log_Traces_Mar21_1, EXPL_LOG_CVE_2021_26858_Exchange_Forensic_Artefacts_Mar21_1); Volexity, 2021-03-02',
+    // IIS only: in HttpProxy the same requests carry the ServerInfo~ cookie (proxylogon-ssrf).
+    // TODO(#7): the same rules' other traces, exploit user agents (ExchangeServicesClient/0.0.0.0,
+    // python-requests) POSTing to other /ecp/ paths (the back end's own IIS log) and POSTs to
+    // /owa/auth/Current/ under search-engine agents, are not hunted yet. The filter's nibble
+    // tables take eight pairs at one cost, but each anchor's hits are checked in JavaScript:
+    // this hunt's four cost the 2 GB set about a tenth of its time (bench/README.md).
+    formats: ['iis'],
+    // Letters only, so a percent-encoded '.' or '/' cannot hide the line (see STATIC_STEM).
+    anchors: spellings('js', 'css', 'flt', 'resources'),
+    matches: (record) => isStaticPost(record),
+  },
+  {
     id: 'proxyshell',
     title: 'ProxyShell: autodiscover.json SSRF to /powershell, /mapi/nspi or /EWS',
     cves: ['CVE-2021-34473', 'CVE-2021-34523', 'CVE-2021-31207'],
@@ -110,23 +127,6 @@ export const HUNTS: readonly Hunt[] = [
     formats: WEB,
     anchors: spellings('owershell', 'owerShell'),
     matches: (record) => isOwaSsrf(record),
-  },
-  {
-    id: 'proxylogon-static-post',
-    title: 'ProxyLogon in IIS: a POST to a static ECP or OWA resource that got through',
-    cves: ['CVE-2021-26855'],
-    source:
-      'Neo23x0/signature-base apt_hafnium_log_sigs.yar (LOG_APT_HAFNIUM_Exchange_Log_Traces_Mar21_1, EXPL_LOG_CVE_2021_26858_Exchange_Forensic_Artefacts_Mar21_1); Volexity, 2021-03-02',
-    // IIS only: in HttpProxy the same requests carry the ServerInfo~ cookie (proxylogon-ssrf).
-    // TODO(#7): the same rules' other traces, exploit user agents (ExchangeServicesClient/0.0.0.0,
-    // python-requests) POSTing to other /ecp/ paths (the back end's own IIS log) and POSTs to
-    // /owa/auth/Current/ under search-engine agents, are not hunted yet. The filter's nibble
-    // tables take eight pairs at one cost, but each anchor's hits are checked in JavaScript:
-    // this hunt's four cost the 2 GB set about a tenth of its time (bench/README.md).
-    formats: ['iis'],
-    // Letters only, so a percent-encoded '.' or '/' cannot hide the line (see STATIC_STEM).
-    anchors: spellings('js', 'css', 'flt', 'resources'),
-    matches: (record) => isStaticPost(record),
   },
   {
     id: 'unshipped-aspx',

@@ -16,6 +16,11 @@ export interface Hunt {
   /** Where the condition comes from. */
   source: string;
   formats: readonly LogFormat[];
+  /**
+   * The IIS fields (lower case, as in `#Fields`) without which the hunt cannot see its indicator:
+   * IIS logs only the fields the administrator chose, and a log without them is not covered.
+   */
+  iisFields?: readonly string[];
   /** Lower-case ASCII; a line is a candidate when it holds any of them, letters in any case. */
   anchors: readonly string[];
   matches(record: LogRecord, line: string): boolean;
@@ -96,6 +101,7 @@ export const HUNTS: readonly Hunt[] = [
     // tables take eight pairs at one cost, but each anchor's hits are checked in JavaScript:
     // this hunt's four cost the 2 GB set about a tenth of its time (bench/README.md).
     formats: ['iis'],
+    iisFields: ['cs-method', 'cs-uri-stem', 'sc-status'],
     // Letters only, so a percent-encoded '.' or '/' cannot hide the line (see STATIC_STEM).
     anchors: spellings('js', 'css', 'flt', 'resources'),
     matches: (record) => isStaticPost(record),
@@ -106,6 +112,7 @@ export const HUNTS: readonly Hunt[] = [
     cves: ['CVE-2021-34473', 'CVE-2021-34523', 'CVE-2021-31207'],
     source: 'SigmaHQ web_exchange_proxyshell.yml; Metasploit exchange_proxyshell_rce',
     formats: WEB,
+    iisFields: ['cs-uri-stem', 'cs-uri-query'],
     // X-Rps-CAT goes with /powershell (isProxyShell), so 'owershell' finds those lines too.
     anchors: spellings('json', 'JSON', 'owershell'),
     matches: (record) => isProxyShell(record),
@@ -116,6 +123,7 @@ export const HUNTS: readonly Hunt[] = [
     cves: ['CVE-2022-41040', 'CVE-2022-41082'],
     source: 'GTSC hunt regex; MSRC URL-rewrite mitigation (autodiscover and powershell, any order)',
     formats: WEB,
+    iisFields: ['cs-uri-stem', 'cs-uri-query', 'cs-username'],
     anchors: spellings('owershell', 'owerShell'),
     matches: (record) => isProxyNotShell(record),
   },
@@ -125,6 +133,7 @@ export const HUNTS: readonly Hunt[] = [
     cves: ['CVE-2022-41080', 'CVE-2022-41082'],
     source: 'SigmaHQ web_exchange_owassrf_exploitation.yml',
     formats: WEB,
+    iisFields: ['cs-method', 'cs-uri-stem', 'cs-uri-query', 'sc-status'],
     anchors: spellings('owershell', 'owerShell'),
     matches: (record) => isOwaSsrf(record),
   },
@@ -134,6 +143,7 @@ export const HUNTS: readonly Hunt[] = [
     cves: [],
     source: 'shipped-pages.ts (Elastic detection-rules list of shipped owa/ecp auth pages)',
     formats: WEB,
+    iisFields: ['cs-uri-stem'],
     anchors: spellings('aspx', 'ASPX'),
     matches: (record) => isUnshippedPage(percentDecoded(record.stem)),
   },
@@ -233,13 +243,29 @@ export function isStaticStem(stem: string): boolean {
  * POST to a static resource, answered below 400: the sources take 200, 301 and 302; ProxyLogon's
  * SSRF also answered 241. A refused attempt (a patched server's 500, a 404) is not an indicator.
  */
-// TODO(#7): an IIS log whose field set leaves out cs-method or sc-status cannot show this
-// indicator (nor OWASSRF's), yet the hunt reports "nothing found" over that log's coverage; such
-// sources should be named as not covered for the hunts that need the missing field.
 function isStaticPost(record: LogRecord): boolean {
   if (record.method?.toUpperCase() !== 'POST') return false;
   const status = Number(record.status);
   return status >= 200 && status < 400 && isStaticStem(percentDecoded(record.stem));
+}
+
+/** Every IIS field some hunt needs (Hunt.iisFields), each once. */
+export const IIS_HUNT_FIELDS: readonly string[] = [
+  ...new Set(HUNTS.flatMap((hunt) => hunt.iisFields ?? [])),
+].sort();
+
+/** The sources of a hunt's formats that lack a field it needs: it could not look there. */
+export function sourcesNotCovered<T extends { format: LogFormat; missingFields?: string[] }>(
+  hunt: Hunt,
+  sources: readonly T[],
+): T[] {
+  const needs = hunt.iisFields ?? [];
+  return sources.filter(
+    (source) =>
+      source.format === 'iis' &&
+      hunt.formats.includes('iis') &&
+      needs.some((field) => source.missingFields?.includes(field) ?? false),
+  );
 }
 
 /** The anchors of the hunts that read a format, as byte strings, each once. */

@@ -61,8 +61,14 @@ function addSource(sources: Map<string, SourceCoverage>, result: RangeResult): v
       bytes: result.bytes,
       oldest: result.oldest,
       newest: result.newest,
+      ...(result.missingFields.length > 0 ? { missingFields: result.missingFields } : {}),
     });
     return;
+  }
+  if (result.missingFields.length > 0) {
+    source.missingFields = [
+      ...new Set([...(source.missingFields ?? []), ...result.missingFields]),
+    ].sort();
   }
   source.lines += result.lines;
   source.bytes += result.bytes;

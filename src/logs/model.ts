@@ -36,6 +36,11 @@ export interface SourceCoverage {
   bytes: number;
   oldest: string | null;
   newest: string | null;
+  /**
+   * IIS fields some hunt needs that this log did not record in some part of it (absent when it
+   * recorded them all): the hunts needing them could not look there (hunts.ts, iisFields).
+   */
+  missingFields?: string[];
 }
 
 export interface BadLineSample {

@@ -34,6 +34,7 @@ import {
   anchorCheck,
   anchorsFor,
   HUNTS,
+  IIS_HUNT_FIELDS,
   type AnchorKey,
   type Hunt,
 } from './hunts.js';
@@ -82,6 +83,8 @@ export interface RangeResult {
   startFields: string | null;
   /** The last `#Fields:` value in force at the end of the range. */
   endFields: string | null;
+  /** IIS fields some hunt needs that a layout in force in the range did not log. */
+  missingFields: string[];
   logType: string;
 }
 
@@ -158,11 +161,13 @@ export class RangeScanner {
   private badCount = 0;
   private readonly badSamples: BadLineSample[] = [];
   private readonly usage: UsageTally | null;
+  private readonly missingFields = new Set<string>();
 
   constructor(private readonly options: RangeOptions) {
     this.fields = options.startFields;
-    this.layout =
-      options.startFields === null ? TEXT_LAYOUT : layoutFromFields(options.startFields);
+    this.layout = this.noteLayout(
+      options.startFields === null ? TEXT_LAYOUT : layoutFromFields(options.startFields),
+    );
     this.logType = options.logType;
     this.usage = options.policy === null ? null : new UsageTally(options.policy);
   }
@@ -228,6 +233,7 @@ export class RangeScanner {
       usage: this.usage?.result() ?? null,
       startFields: this.options.startFields,
       endFields: this.fields,
+      missingFields: [...this.missingFields].sort(),
       logType: this.logType,
     };
   }
@@ -439,7 +445,7 @@ export class RangeScanner {
   private tryBareHeader(line: string): boolean {
     const layout = layoutFromBareHeader(line);
     if (layout === undefined) return false;
-    this.layout = layout;
+    this.layout = this.noteLayout(layout);
     this.fields = line.trim();
     return true;
   }
@@ -450,8 +456,18 @@ export class RangeScanner {
     const value = line.slice(colon + 1);
     if (name === 'fields') {
       this.fields = value.trim();
-      this.layout = layoutFromFields(value);
+      this.layout = this.noteLayout(layoutFromFields(value));
     } else if (name === 'log-type') this.logType = value.trim();
+  }
+
+  /** Notes the IIS fields a hunt needs that the layout does not log (see Hunt.iisFields). */
+  private noteLayout(layout: FieldLayout): FieldLayout {
+    if (layout.format === 'iis') {
+      for (const field of IIS_HUNT_FIELDS) {
+        if (!layout.index.has(field)) this.missingFields.add(field);
+      }
+    }
+    return layout;
   }
 
   /** Tries the hunts whose anchors the byte search found in the line (`mask`). */

@@ -3,7 +3,7 @@
  * matched line), coverage per source beside "nothing found", bad lines, and with a policy the
  * Zero Trust checks. Pure: a function of the LogScanResult.
  */
-import { HUNTS } from './hunts.js';
+import { HUNTS, sourcesNotCovered, type Hunt } from './hunts.js';
 import type { LogScanResult, SourceCoverage, UsageCount } from './model.js';
 
 const SHOWN_PER_HUNT = 20;
@@ -26,11 +26,14 @@ function huntSection(result: LogScanResult): string[] {
     const tally = result.hunts.find((entry) => entry.hunt === hunt.id);
     const cves = hunt.cves.length > 0 ? ` (${hunt.cves.join(', ')})` : '';
     if (tally === undefined || tally.count === 0) {
-      const sources = result.sources.filter((source) => hunt.formats.includes(source.format));
-      lines.push(`  ${hunt.id}: nothing found${cves} — ${coverageSpan(sources, result.window)}`);
+      lines.push(
+        `  ${hunt.id}: nothing found${cves} — ${huntCoverage(hunt, result.sources, result.window)}`,
+      );
       continue;
     }
     lines.push(`  ${hunt.id}: ${tally.count} found${cves} — ${hunt.title}`);
+    const blind = notCoveredText(hunt, result.sources);
+    if (blind !== '') lines.push(`    ${blind}`);
     for (const finding of tally.findings.slice(0, SHOWN_PER_HUNT)) {
       lines.push(
         `    ${finding.file}:${finding.line}  ${finding.time ?? '-'}  ${finding.clientIp ?? '-'}` +
@@ -42,6 +45,46 @@ function huntSection(result: LogScanResult): string[] {
       lines.push(`    … ${tally.count - SHOWN_PER_HUNT} more (--format json)`);
   }
   return lines;
+}
+
+/**
+ * What a hunt's "nothing found" speaks for: the period of the logs it could read, and the logs of
+ * its kind it could not, because they do not record a field it needs (an IIS field set chosen
+ * without cs-method, say): those say nothing either way.
+ */
+export function huntCoverage(
+  hunt: Hunt,
+  sources: readonly SourceCoverage[],
+  window: LogScanResult['window'],
+): string {
+  const ofKind = sources.filter((source) => hunt.formats.includes(source.format));
+  const blind = new Set(sourcesNotCovered(hunt, ofKind));
+  const span = coverageSpan(
+    ofKind.filter((source) => !blind.has(source)),
+    window,
+  );
+  if (blind.size === 0) return span;
+  if (blind.size === ofKind.length) return `cannot tell: ${notCoveredText(hunt, ofKind)}`;
+  return `${span}; ${notCoveredText(hunt, ofKind)}`;
+}
+
+/** "not covered: N logs without <fields> (file, …)", or '' when the hunt could read every log. */
+export function notCoveredText(hunt: Hunt, sources: readonly SourceCoverage[]): string {
+  const blind = sourcesNotCovered(hunt, sources);
+  if (blind.length === 0) return '';
+  const fields = [
+    ...new Set(
+      blind.flatMap((source) =>
+        (source.missingFields ?? []).filter((field) => hunt.iisFields?.includes(field)),
+      ),
+    ),
+  ].sort();
+  const files = blind.slice(0, 3).map((source) => source.file);
+  const more = blind.length > 3 ? `, … ${blind.length - 3} more` : '';
+  return (
+    `not covered: ${blind.length} log(s) without the field(s) ${fields.join(', ')} ` +
+    `(${files.join(', ')}${more})`
+  );
 }
 
 /**
@@ -73,7 +116,8 @@ function coverageSection(result: LogScanResult): string[] {
   for (const source of result.sources) {
     lines.push(
       `  ${source.file}  ${source.format}  ${source.lines} lines  ` +
-        `${source.oldest ?? '-'} to ${source.newest ?? '-'}`,
+        `${source.oldest ?? '-'} to ${source.newest ?? '-'}` +
+        (source.missingFields === undefined ? '' : `  (no ${source.missingFields.join(', ')})`),
     );
   }
   const { since, until } = result.window;

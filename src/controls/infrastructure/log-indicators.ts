@@ -5,7 +5,8 @@
  */
 import type { Control, Finding } from '../model.js';
 import { fail, pass, required } from '../outcomes.js';
-import { coverageSpan } from '../../logs/render-text.js';
+import { HUNTS } from '../../logs/hunts.js';
+import { coverageSpan, notCoveredText } from '../../logs/render-text.js';
 
 const FINDINGS_SHOWN = 50;
 
@@ -44,7 +45,13 @@ export const logIndicators: Control = {
     const fact = context.fact('logs.indicators');
     const indicators = required(fact, 'logs.indicators');
     const found = indicators.hunts.filter((hunt) => hunt.count > 0);
-    const span = coverageSpan(indicators.sources, indicators.window);
+    // Logs that do not record a field a hunt needs could not show its indicator: said, not hidden.
+    const blind = HUNTS.map((hunt) => [hunt.id, notCoveredText(hunt, indicators.sources)])
+      .filter(([, text]) => text !== '')
+      .map(([id, text]) => `${id} ${text}`);
+    const span =
+      coverageSpan(indicators.sources, indicators.window) +
+      (blind.length === 0 ? '' : `; ${blind.join('; ')}`);
     if (found.length === 0) {
       return pass(`${indicators.hunts.length} hunts found nothing; ${span}`, fact.provenance);
     }

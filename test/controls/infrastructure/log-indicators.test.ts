@@ -60,6 +60,23 @@ describe('EXZT.INF.19 no compromise indicators in the logs', () => {
     assert.match(result.message, /^3 compromise indicators in the logs \(unshipped-aspx 3\)/);
   });
 
+  it('says which hunts could not read a log that does not record the fields they need', () => {
+    const value = indicators(0);
+    value.sources = [{ ...SOURCE, missingFields: ['cs-method', 'sc-status'] }];
+    const result = run(value);
+    assert.equal(result.outcome, 'pass');
+    assert.match(
+      result.message,
+      /proxylogon-static-post not covered: 1 log\(s\) without the field\(s\) cs-method, sc-status \(W3SVC1\/u_ex210305\.log\)/,
+    );
+    assert.match(
+      result.message,
+      /owassrf not covered: 1 log\(s\) without the field\(s\) cs-method, sc-status/,
+    );
+    assert.doesNotMatch(result.message, /unshipped-aspx not covered/);
+    assert.doesNotMatch(run(indicators(0)).message, /not covered/);
+  });
+
   it('refuses waivers and is not assessed without a log scan', () => {
     assert.equal(logIndicators.waivable, false);
     assert.equal(logIndicators.severity, 'critical');

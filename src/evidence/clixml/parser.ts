@@ -597,19 +597,7 @@ export class CliXmlParser implements TagReaderHost {
 
   /** Text between markup: line breaks and XML references decoded (the escapes come later). */
   private decodeXmlRun(start: number, end: number): string {
-    const raw = this.rawText(start, end);
-    try {
-      return decodeXmlText(normalizeLineBreaks(raw));
-    } catch (error) {
-      if (!(error instanceof BadReferenceError)) throw error;
-      const before = raw.slice(0, error.index);
-      const index = this.byteChars ? Buffer.byteLength(before, 'utf8') : before.length;
-      return this.failInBuffer(
-        'CLIXML_SYNTAX',
-        `${error.message}; expected &lt; &gt; &amp; &quot; &apos; or &#N;`,
-        start + index,
-      );
-    }
+    return this.decodeText(this.rawText(start, end), start, decodeXmlRun);
   }
 
   private failInsideText(info: TagInfo, close: number): never {
@@ -647,10 +635,13 @@ export class CliXmlParser implements TagReaderHost {
     );
   }
 
-  /** `raw` is already decoded from UTF-8; `rawStart` is where its bytes start in the buffer. */
-  private decodeText(raw: string, rawStart: number): string {
+  /**
+   * `raw` is already decoded from UTF-8; `rawStart` is where its bytes start in the buffer; a bad
+   * reference is reported there.
+   */
+  private decodeText(raw: string, rawStart: number, decode = decodeCliXmlText): string {
     try {
-      return decodeCliXmlText(raw);
+      return decode(raw);
     } catch (error) {
       if (!(error instanceof BadReferenceError)) throw error;
       const before = raw.slice(0, error.index);
@@ -673,4 +664,9 @@ export class CliXmlParser implements TagReaderHost {
       this.pos,
     );
   }
+}
+
+/** Line breaks and XML references, without the CliXml escapes: a piece of a mixed text. */
+function decodeXmlRun(raw: string): string {
+  return decodeXmlText(normalizeLineBreaks(raw));
 }

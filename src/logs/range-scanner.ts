@@ -351,14 +351,23 @@ export class RangeScanner {
   }
 
   /** Records the first data line's time, and keeps the last data line for the newest time. */
+  /**
+   * Coverage without reading every line's time: the first data line of every chunk (not only of
+   * the file) and the last line, so logs joined out of order or a clock set back still show their
+   * whole span, to within a chunk (1 MiB).
+   */
   private noteCoverage(data: Buffer, end: number): void {
     let tries = 0;
-    for (let start = 0; this.oldest === null && start <= end && tries < 5;) {
+    let sampled = false;
+    for (let start = 0; !sampled && start <= end && tries < 5;) {
       const stop = lineEnd(data, start);
       if (data[start] !== HASH) {
         tries += 1;
         const time = this.timeOf(data.toString('utf8', start, stop));
-        if (time !== null) this.widen(time);
+        if (time !== null) {
+          this.widen(time);
+          sampled = true;
+        }
       }
       start = stop + 1;
     }

@@ -127,4 +127,32 @@ describe('log formats and robustness', () => {
     assert.equal(result.sources[0]?.oldest, '2026-11-01T00:00:00.000Z');
     assert.equal(result.sources[0]?.newest, '2026-11-09T00:00:00.000Z');
   });
+
+  it('reports the whole span of a log joined out of order, to within a 1 MiB chunk', async () => {
+    // Two days appended in the wrong order: ~1 MB of the 2nd, ~1 MB of the 1st (so a chunk
+    // starts inside it), then the 2nd again at the end. The first and last lines alone would give
+    // only the 2nd.
+    const line = (day: string, n: number): string =>
+      `2026-11-0${day} 10:00:${String(n % 60).padStart(2, '0')} 10.40.0.11 GET /owa/ - 443 ann 10.20.1.5 Mozilla/5.0 - 200 0 0 1`;
+    const block = (day: string, count: number): string[] =>
+      Array.from({ length: count }, (_, n) => line(day, n));
+    const text = [
+      IIS_FIELDS,
+      ...block('2', 12_000),
+      ...block('1', 12_000),
+      ...block('2', 10),
+      '',
+    ].join('\n');
+    // One range (chunks within it sampled) and 1 MiB ranges on two workers.
+    const runs: Array<[string, { threads: number; rangeBytes?: number }]> = [
+      ['one range', { threads: 1 }],
+      ['1 MiB ranges', { threads: 2, rangeBytes: 1024 * 1024 }],
+    ];
+    for (const [name, options] of runs) {
+      const result = await withFiles({ 'joined.log': text }, (dir) => scan([dir], options));
+      // Sampled at chunk starts, so the 1st is seen though not its very first second.
+      assert.match(result.sources[0]?.oldest ?? '', /^2026-11-01T10:00:/, name);
+      assert.match(result.sources[0]?.newest ?? '', /^2026-11-02T10:00:/, name);
+    }
+  });
 });

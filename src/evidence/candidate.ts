@@ -105,8 +105,9 @@ export async function readCandidate(
     return candidate;
   }
 
-  // TODO(#2): loose files and HealthChecker-layout files are read whole (the reader looks inside
-  // early); a bundle streams, but a huge loose file is held.
+  // TODO(#2): HealthChecker-layout files are read whole (the reader looks inside early); a
+  // bundle and loose CliXml files stream (loose-source.ts), so only a huge HealthChecker export
+  // would be held.
   const bytes = await member.read();
   const file: EvidenceFile = {
     source,

@@ -162,3 +162,61 @@ test('loose files are recognised by type name and named by their Get-ExchangeSer
   assert.equal(factOf(server, 'os.operating-system').value?.buildNumber, '17763');
   assert.ok(set.sources.every((source) => source.type === 'loose-file'));
 });
+
+test('loose files are streamed, not held: recognised by their first object, hashed as read', async () => {
+  const files = ['Exchange/GetExchangeServer.xml', 'Exchange/ExSetup1.xml'].map((file) =>
+    path.join(E19, file),
+  );
+  const { readLooseFiles } = await import('../../src/evidence/loose-source.js');
+  const result = await readLooseFiles(files, files);
+  const [serverExport, setup] = result.candidates;
+  // The server's own export is small and parsed early (it names the server); the other is not.
+  assert.ok(serverExport?.raw !== undefined);
+  assert.equal(setup?.kind?.id, 'exchange.setup-version');
+  assert.equal(setup?.bytes, undefined);
+  assert.equal(setup?.raw, undefined);
+
+  const set = await loadEvidence(files, NO_OPTIONS);
+  const bytes = await readFile(files[1]!);
+  const listed = set.files.find((file) => file.source === files[1]);
+  assert.equal(listed?.sha256, createHash('sha256').update(bytes).digest('hex'));
+  assert.equal(listed?.size, bytes.length);
+});
+
+test('a loose file no kind claims is read through: hashed, and refused when broken past its first object', async () => {
+  const header = `<Objs Version="1.1.0.1" xmlns="http://schemas.microsoft.com/powershell/2004/04">\n`;
+  const first =
+    '  <Obj RefId="0"><TN RefId="0"><T>Deserialized.Some.Unknown.Type</T></TN><Props><S N="Name">a</S></Props></Obj>\n';
+  const { mkdtemp, rm, writeFile } = await import('node:fs/promises');
+  const { tmpdir } = await import('node:os');
+  const folder = await mkdtemp(path.join(tmpdir(), 'exzt-loose-'));
+  try {
+    const whole = path.join(folder, 'unknown.xml');
+    const broken = path.join(folder, 'broken.xml');
+    await writeFile(whole, `${header}${first}</Objs>\n`);
+    await writeFile(
+      broken,
+      `${header}${first}  <Obj RefId="1"><TNRef RefId="0" /><Props><S N="Name">b`,
+    );
+
+    const set = await loadEvidence([whole], NO_OPTIONS);
+    const listed = set.files.find((file) => file.source === whole);
+    assert.equal(listed?.status, 'unrecognised');
+    assert.equal(
+      listed?.sha256,
+      createHash('sha256')
+        .update(await readFile(whole))
+        .digest('hex'),
+    );
+
+    await assert.rejects(loadEvidence([broken], NO_OPTIONS), (error: unknown) => {
+      assert.ok(error instanceof ExztError);
+      assert.match(error.message, /unexpected end of file/);
+      assert.equal(error.position?.file, broken);
+      assert.equal(error.position?.line, 3);
+      return true;
+    });
+  } finally {
+    await rm(folder, { recursive: true, force: true });
+  }
+});

@@ -105,9 +105,8 @@ export async function readCandidate(
     return candidate;
   }
 
-  // TODO(#2): HealthChecker-layout files are read whole (the reader looks inside early); a
-  // bundle and loose CliXml files stream (loose-source.ts), so only a huge HealthChecker export
-  // would be held.
+  // Held: a file the loader looks inside before importing it (a Get-ExchangeServer export names
+  // its server), a loose applicationHost.config, or a member with no stream to give.
   const bytes = await member.read();
   const file: EvidenceFile = {
     source,
@@ -123,7 +122,7 @@ export function sha256Of(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-/** The bytes of a candidate read whole (loose files, HealthChecker folders). */
+/** The bytes of a candidate read whole (a Get-ExchangeServer export, a loose config file). */
 export function heldBytes(candidate: Candidate): Buffer {
   if (candidate.bytes === undefined)
     throw new ExztError('INTERNAL', `${candidate.file.member} was not read whole`);

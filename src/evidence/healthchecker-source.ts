@@ -58,7 +58,10 @@ async function classifiedCandidate(
       : classified.status === 'alternate'
         ? 'not-imported-alternate'
         : 'unrecognised';
-  const candidate = await readCandidate(label, member, member.path, status);
+  // Only the Get-ExchangeServer export (or its alternate) is looked inside before the import: it
+  // names the server. The rest stream when imported, as a bundle's files do.
+  const hold = classified.status !== 'unrecognised' && classified.kind.id === 'exchange.server';
+  const candidate = await readCandidate(label, member, member.path, status, hold);
   if (classified.status === 'unrecognised') return candidate;
 
   candidate.kind = classified.kind;

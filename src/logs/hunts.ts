@@ -4,7 +4,7 @@
  * Conditions follow the public detections named beside each hunt (reference
  * probe-and-logs.md B2, B5, B6).
  */
-import type { HitCheck } from './anchor-search.js';
+import { matchesFolded, type HitCheck } from './anchor-search.js';
 import { isUnshippedPage } from './shipped-pages.js';
 import type { LogFormat } from './model.js';
 import type { LogRecord } from './record.js';
@@ -390,7 +390,7 @@ function staticStemAround(
     !(
       method >= lineStart &&
       (method === lineStart || data[method - 1] === SPACE) &&
-      holdsFoldedAt(data, method, start - 1, 'post')
+      holdsFoldedAt(data, method, start - 1, POST)
     )
   ) {
     return false;
@@ -404,37 +404,38 @@ function staticStemAround(
   return isStaticStemBytes(data, start, end);
 }
 
+const ascii = (text: string): Buffer => Buffer.from(text, 'latin1');
+const ECP = ascii('/ecp/');
+const AUTH = ascii('auth/');
+const OWA_AUTH = ascii('/owa/auth/');
+const THEME_RESOURCES = ascii('current/themes/resources/');
+const STATIC_EXTENSION_BYTES = ['.js', '.css', '.flt'].map(ascii);
+const JS = ascii('.js');
+const POST = ascii('post');
+const NOTHING = ascii('');
+
 /** isStaticStem on ASCII bytes, without making a string of them (the check runs per hit). */
 export function isStaticStemBytes(data: Buffer, start: number, end: number): boolean {
-  if (holdsFoldedAt(data, start, end, '/ecp/')) {
-    const rest = holdsFoldedAt(data, start + 5, end, 'auth/') ? start + 10 : start + 5;
-    return (
-      isFileNamed(data, rest, end, '.js') ||
-      isFileNamed(data, rest, end, '.css') ||
-      isFileNamed(data, rest, end, '.flt')
-    );
+  if (holdsFoldedAt(data, start, end, ECP)) {
+    let rest = start + ECP.length;
+    if (holdsFoldedAt(data, rest, end, AUTH)) rest += AUTH.length;
+    return STATIC_EXTENSION_BYTES.some((extension) => isFileNamed(data, rest, end, extension));
   }
-  if (!holdsFoldedAt(data, start, end, '/owa/auth/')) return false;
-  const rest = start + 10;
-  if (holdsFoldedAt(data, rest, end, 'current/themes/resources/')) {
-    return isFileNamed(data, rest + 25, end, '');
+  if (!holdsFoldedAt(data, start, end, OWA_AUTH)) return false;
+  const rest = start + OWA_AUTH.length;
+  if (holdsFoldedAt(data, rest, end, THEME_RESOURCES)) {
+    return isFileNamed(data, rest + THEME_RESOURCES.length, end, NOTHING);
   }
-  return isFileNamed(data, rest, end, '.js');
+  return isFileNamed(data, rest, end, JS);
 }
 
-/** data[at..] starts with `literal` (lower-case ASCII), letters in any case, before `end`. */
-function holdsFoldedAt(data: Buffer, at: number, end: number, literal: string): boolean {
-  if (end - at < literal.length) return false;
-  for (let index = 0; index < literal.length; index += 1) {
-    const want = literal.charCodeAt(index);
-    const byte = data[at + index] ?? 0;
-    if (byte !== want && !(want >= 0x61 && want <= 0x7a && byte === want - 0x20)) return false;
-  }
-  return true;
+/** data[at..end) starts with `literal` (lower-case ASCII), letters in any case. */
+function holdsFoldedAt(data: Buffer, at: number, end: number, literal: Buffer): boolean {
+  return end - at >= literal.length && matchesFolded(data, at, literal);
 }
 
 /** data[at..end) is one path segment, longer than `suffix` and ending with it in any case. */
-function isFileNamed(data: Buffer, at: number, end: number, suffix: string): boolean {
+function isFileNamed(data: Buffer, at: number, end: number, suffix: Buffer): boolean {
   if (end - at <= suffix.length) return false;
   for (let index = at; index < end; index += 1) if (data[index] === SLASH) return false;
   return holdsFoldedAt(data, end - suffix.length, end, suffix);

@@ -26,9 +26,7 @@ function huntSection(result: LogScanResult): string[] {
     const tally = result.hunts.find((entry) => entry.hunt === hunt.id);
     const cves = hunt.cves.length > 0 ? ` (${hunt.cves.join(', ')})` : '';
     if (tally === undefined || tally.count === 0) {
-      lines.push(
-        `  ${hunt.id}: nothing found${cves} — ${huntCoverage(hunt, result.sources, result.window)}`,
-      );
+      lines.push(`  ${hunt.id}: ${nothingFound(hunt, cves, result.sources, result.window)}`);
       continue;
     }
     lines.push(`  ${hunt.id}: ${tally.count} found${cves} — ${hunt.title}`);
@@ -48,30 +46,37 @@ function huntSection(result: LogScanResult): string[] {
 }
 
 /**
- * What a hunt's "nothing found" speaks for: the period of the logs it could read, and the logs of
- * its kind it could not, because they do not record a field it needs (an IIS field set chosen
- * without cs-method, say): those say nothing either way.
+ * What a hunt that found nothing says: the period of the logs it could read, and the logs of its
+ * kind it could not, because they do not record a field it needs (an IIS field set chosen without
+ * cs-method, say). Those say nothing either way, so when no log was readable it cannot tell.
  */
-export function huntCoverage(
+function nothingFound(
   hunt: Hunt,
+  cves: string,
   sources: readonly SourceCoverage[],
   window: LogScanResult['window'],
 ): string {
   const ofKind = sources.filter((source) => hunt.formats.includes(source.format));
-  const blind = new Set(sourcesNotCovered(hunt, ofKind));
+  const blind = sourcesNotCovered(hunt, ofKind);
+  if (blind.length > 0 && blind.length === ofKind.length) {
+    return `cannot tell${cves} — ${blindLogs(hunt, blind)}`;
+  }
   const span = coverageSpan(
-    ofKind.filter((source) => !blind.has(source)),
+    ofKind.filter((source) => !blind.includes(source)),
     window,
   );
-  if (blind.size === 0) return span;
-  if (blind.size === ofKind.length) return `cannot tell: ${notCoveredText(hunt, ofKind)}`;
-  return `${span}; ${notCoveredText(hunt, ofKind)}`;
+  const unread = blind.length === 0 ? '' : `; not covered: ${blindLogs(hunt, blind)}`;
+  return `nothing found${cves} — ${span}${unread}`;
 }
 
-/** "not covered: N logs without <fields> (file, …)", or '' when the hunt could read every log. */
+/** "not covered: N log(s) without <fields> (file, …)", or '' when the hunt could read every log. */
 export function notCoveredText(hunt: Hunt, sources: readonly SourceCoverage[]): string {
   const blind = sourcesNotCovered(hunt, sources);
-  if (blind.length === 0) return '';
+  return blind.length === 0 ? '' : `not covered: ${blindLogs(hunt, blind)}`;
+}
+
+/** "N log(s) without the field(s) <fields> (file, …)" for logs a hunt could not read. */
+function blindLogs(hunt: Hunt, blind: readonly SourceCoverage[]): string {
   const fields = [
     ...new Set(
       blind.flatMap((source) =>
@@ -81,10 +86,7 @@ export function notCoveredText(hunt: Hunt, sources: readonly SourceCoverage[]): 
   ].sort();
   const files = blind.slice(0, 3).map((source) => source.file);
   const more = blind.length > 3 ? `, … ${blind.length - 3} more` : '';
-  return (
-    `not covered: ${blind.length} log(s) without the field(s) ${fields.join(', ')} ` +
-    `(${files.join(', ')}${more})`
-  );
+  return `${blind.length} log(s) without the field(s) ${fields.join(', ')} (${files.join(', ')}${more})`;
 }
 
 /**

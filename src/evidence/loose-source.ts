@@ -35,13 +35,13 @@ export async function readLooseFiles(
   const firstObjects = new Map<Candidate, CliNode>();
   for (const [index, label] of labels.entries()) {
     const absolute = absolutePaths[index] ?? label;
-    const member: TreeMember = {
+    const member = {
       path: path.basename(label),
       read: () => readFile(absolute),
       open: () => createReadStream(absolute, { highWaterMark: STREAM_CHUNK_BYTES }),
       file: absolute,
     };
-    const candidate = await looseCandidate(label, member, absolute, firstObjects);
+    const candidate = await looseCandidate(label, member, firstObjects);
     result.candidates.push(candidate);
     result.sources.push(looseSource(label));
   }
@@ -59,11 +59,10 @@ export async function readLooseFiles(
 
 async function looseCandidate(
   label: string,
-  looseMember: TreeMember,
-  absolute: string,
+  looseMember: TreeMember & { file: string },
   firstObjects: Map<Candidate, CliNode>,
 ): Promise<Candidate> {
-  if (!isCliXml((await head(absolute)).subarray(0, 512))) {
+  if (!isCliXml((await head(looseMember.file)).subarray(0, 512))) {
     const candidate = await readCandidate(label, looseMember, looseMember.path, 'unrecognised');
     recogniseConfig(candidate, label);
     return candidate;

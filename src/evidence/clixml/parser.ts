@@ -73,6 +73,13 @@ TEXT_CLASS[0x0a] = LINE_FEED;
 
 const NO_BYTES = Buffer.alloc(0);
 
+/** What may stand inside a text element besides text: comments, CDATA sections, PIs. */
+const MARKUP_IN_TEXT: ReadonlyArray<readonly [start: string, end: string]> = [
+  ['<!--', '-->'],
+  ['<![CDATA[', ']]>'],
+  ['<?', '?>'],
+];
+
 /** Markup (a tag, comment or PI) may be this much longer than maxStringChars before it is refused. */
 const MARKUP_SLACK_CHARS = 64 * 1024;
 
@@ -572,12 +579,7 @@ export class CliXmlParser implements TagReaderHost {
    * not ended yet, or undefined when no such markup starts there.
    */
   private markupInText(buffer: string, open: number): number | undefined {
-    const ends: Array<[string, string]> = [
-      ['<!--', '-->'],
-      ['<![CDATA[', ']]>'],
-      ['<?', '?>'],
-    ];
-    for (const [start, end] of ends) {
+    for (const [start, end] of MARKUP_IN_TEXT) {
       if (buffer.length - open < start.length) {
         // The buffer ends inside what may yet become this markup.
         if (start.startsWith(buffer.slice(open))) return NEED_MORE;
